@@ -1,0 +1,59 @@
+//! # salience
+//!
+//! Fast, multilingual extractive summarization. A document is split into sentences
+//! and words (Unicode UAX #29), terms are weighed by TF-IDF, a position weight is
+//! added, every sentence is scored in parallel, and the top `n` sentences come back
+//! in document order, exactly as they appear in the text.
+//!
+//! ```
+//! let text = "Rust is a systems programming language. It is fast and memory safe. \
+//!             Many companies use Rust in production. The weather was nice today.";
+//! let summary = salience::summarize(text, 2);
+//! assert_eq!(summary.len(), 2);
+//! assert!(summary.iter().all(|s| text.contains(s)));
+//! ```
+//!
+//! The configurable form is [`Summarizer`]:
+//!
+//! ```
+//! use salience::Summarizer;
+//!
+//! let summarizer = Summarizer::builder().language("ur").position_weight(0.5).build()?;
+//! let summary = summarizer.summarize("پہلا جملہ یہاں ہے۔ دوسرا جملہ یہاں ہے۔", 1);
+//! assert_eq!(summary.len(), 1);
+//! # Ok::<(), salience::Error>(())
+//! ```
+
+mod error;
+mod lang;
+pub mod normalize;
+mod parallel;
+pub mod position;
+pub mod score;
+pub mod segment;
+pub mod select;
+mod summarizer;
+mod tfidf;
+
+pub use error::{Error, ErrorKind};
+pub use lang::Language;
+pub use parallel::THREADS_ENV;
+pub use score::{Weights, FEATURES};
+pub use segment::split_sentences;
+pub use summarizer::{Analysis, ScoredSentence, Summarizer, SummarizerBuilder};
+
+/// The `n` most salient sentences of `text`, in document order, with the default
+/// [`Summarizer`].
+///
+/// Returns every sentence when the text has fewer than `n`, and nothing for empty
+/// text or `n == 0`.
+///
+/// ```
+/// let text = "Cats purr. Dogs bark loudly at night. Cats and dogs are pets.";
+/// assert_eq!(salience::summarize(text, 5).len(), 3);
+/// assert!(salience::summarize(text, 0).is_empty());
+/// assert!(salience::summarize("", 3).is_empty());
+/// ```
+pub fn summarize(text: &str, n: usize) -> Vec<&str> {
+    Summarizer::default().summarize(text, n)
+}

@@ -1,0 +1,373 @@
+//! The configurable summarizer and what it returns.
+
+use crate::error::Error;
+use crate::lang::Language;
+use crate::parallel::{build_pool, default_pool, run_in};
+use crate::score::{features, Weights, FEATURES};
+use crate::segment::sentence_spans;
+use crate::select::{ranks, top_n};
+use crate::tfidf::term_stats;
+use ndarray::{Array1, Array2};
+use rayon::prelude::*;
+use rayon::ThreadPool;
+use rustc_hash::FxHashSet;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// An extractive summarizer. Immutable once built, cheap to clone, and safe to share
+/// across threads.
+///
+/// ```
+/// use salience::Summarizer;
+///
+/// let summarizer = Summarizer::default();
+/// let text = "The council approved the budget. Roads will be repaired. Taxes stay flat.";
+/// let summary = summarizer.summarize(text, 2);
+/// assert_eq!(summary.len(), 2);
+/// ```
+#[derive(Clone, Default)]
+pub struct Summarizer {
+    language: Option<Language>,
+    weights: Weights,
+    stopwords: bool,
+    extra_stopwords: Arc<FxHashSet<String>>,
+    pool: Option<Arc<ThreadPool>>,
+}
+
+impl std::fmt::Debug for Summarizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Summarizer")
+            .field("language", &self.language)
+            .field("weights", &self.weights)
+            .field("stopwords", &self.stopwords)
+            .field("extra_stopwords", &self.extra_stopwords.len())
+            .field(
+                "threads",
+                &self.pool.as_ref().map(|p| p.current_num_threads()),
+            )
+            .finish()
+    }
+}
+
+/// Builds a [`Summarizer`]; every option has a default.
+///
+/// ```
+/// let s = salience::Summarizer::builder()
+///     .language("en")
+///     .position_weight(0.5)
+///     .stopwords(true)
+///     .extra_stopwords(["reuters", "ap"])
+///     .threads(2)
+///     .build()?;
+/// assert_eq!(s.language(), Some(salience::Language::English));
+/// # Ok::<(), salience::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct SummarizerBuilder {
+    language: Option<String>,
+    weights: Weights,
+    stopwords: bool,
+    extra_stopwords: Vec<String>,
+    threads: Option<usize>,
+}
+
+impl Default for SummarizerBuilder {
+    fn default() -> Self {
+        SummarizerBuilder {
+            language: None,
+            weights: Weights::default(),
+            stopwords: true,
+            extra_stopwords: Vec::new(),
+            threads: None,
+        }
+    }
+}
+
+impl SummarizerBuilder {
+    /// Forces the stopword language by ISO 639-1 code (default: detected per document).
+    pub fn language(mut self, code: &str) -> Self {
+        self.language = Some(code.to_owned());
+        self
+    }
+
+    /// Weight of the lead position feature (default 1.0; 0 ignores position).
+    pub fn position_weight(mut self, weight: f32) -> Self {
+        self.weights.position = weight;
+        self
+    }
+
+    /// All feature weights at once (see [`Weights`]).
+    pub fn weights(mut self, weights: Weights) -> Self {
+        self.weights = weights;
+        self
+    }
+
+    /// Whether to drop stopwords before weighing terms (default true).
+    pub fn stopwords(mut self, on: bool) -> Self {
+        self.stopwords = on;
+        self
+    }
+
+    /// Words to treat as stopwords in addition to the language's list.
+    pub fn extra_stopwords<I, S>(mut self, words: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.extra_stopwords
+            .extend(words.into_iter().map(|w| w.as_ref().to_owned()));
+        self
+    }
+
+    /// Runs on a pool of its own with this many threads (0: one per CPU) instead of
+    /// the shared pool sized by `SALIENCE_NUM_THREADS`.
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = Some(threads);
+        self
+    }
+
+    /// Checks the options and builds the summarizer.
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::UnknownLanguage`] for an unsupported language code, and
+    /// [`crate::ErrorKind::InvalidOption`] for a weight that is negative or not
+    /// finite, or a thread pool that cannot be started.
+    pub fn build(self) -> Result<Summarizer, Error> {
+        let language = self
+            .language
+            .as_deref()
+            .map(Language::from_code)
+            .transpose()?;
+        let w = self.weights;
+        for (name, value) in FEATURES
+            .iter()
+            .zip([w.tfidf, w.centroid, w.position, w.length])
+        {
+            if !value.is_finite() || value < 0.0 {
+                return Err(Error::invalid_option(
+                    "weight",
+                    format!("{name} weight must be a finite number ≥ 0, got {value}"),
+                ));
+            }
+        }
+        let pool = match self.threads {
+            Some(n) => Some(Arc::new(build_pool(n).ok_or_else(|| {
+                Error::invalid_option("threads", format!("cannot start {n} threads"))
+            })?)),
+            None => None,
+        };
+        let extra = self
+            .extra_stopwords
+            .iter()
+            .map(|w| crate::normalize::key(w).into_owned())
+            .collect();
+        Ok(Summarizer {
+            language,
+            weights: w,
+            stopwords: self.stopwords,
+            extra_stopwords: Arc::new(extra),
+            pool,
+        })
+    }
+}
+
+/// One sentence with its score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoredSentence {
+    /// Position of the sentence in the document (0-based).
+    pub index: usize,
+    /// Byte range of the sentence in the text.
+    pub span: Range<usize>,
+    /// The sentence's score (higher is more salient).
+    pub score: f32,
+    /// Rank by score, 0 for the best; ties go to the earlier sentence.
+    pub rank: usize,
+}
+
+/// Everything the summarizer computed for one document: the sentences, the feature
+/// matrix (one row per sentence, columns as in [`FEATURES`]) and the scores.
+///
+/// ```
+/// let text = "Alpha beta gamma. Beta gamma delta. Unrelated words here.";
+/// let analysis = salience::Summarizer::default().analyze(text);
+/// assert_eq!(analysis.features().nrows(), 3);
+/// assert_eq!(analysis.features().ncols(), salience::FEATURES.len());
+/// let best = analysis.sentences().find(|s| s.rank == 0).unwrap();
+/// assert!(best.score >= analysis.scores()[1]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    spans: Vec<Range<usize>>,
+    features: Array2<f32>,
+    scores: Array1<f32>,
+    language: Option<Language>,
+}
+
+impl Analysis {
+    /// Byte spans of the sentences, in document order.
+    pub fn spans(&self) -> &[Range<usize>] {
+        &self.spans
+    }
+
+    /// The feature matrix: one row per sentence, columns as in [`FEATURES`].
+    pub fn features(&self) -> &Array2<f32> {
+        &self.features
+    }
+
+    /// The score of every sentence, in document order.
+    pub fn scores(&self) -> &Array1<f32> {
+        &self.scores
+    }
+
+    /// The stopword language used (`None` when none applied).
+    pub fn language(&self) -> Option<Language> {
+        self.language
+    }
+
+    /// Every sentence with its score and rank, in document order.
+    pub fn sentences(&self) -> impl Iterator<Item = ScoredSentence> + '_ {
+        let scores = self.scores.as_slice().unwrap_or(&[]);
+        let ranks = ranks(scores);
+        self.spans.iter().zip(scores).zip(ranks).enumerate().map(
+            |(index, ((span, &score), rank))| ScoredSentence {
+                index,
+                span: span.clone(),
+                score,
+                rank,
+            },
+        )
+    }
+
+    /// Indices of the `n` best sentences, in document order.
+    pub fn top(&self, n: usize) -> Vec<usize> {
+        top_n(self.scores.as_slice().unwrap_or(&[]), n)
+    }
+}
+
+impl Summarizer {
+    /// A builder with the default options.
+    pub fn builder() -> SummarizerBuilder {
+        SummarizerBuilder::default()
+    }
+
+    /// The forced language, if any (`None`: detected per document).
+    pub fn language(&self) -> Option<Language> {
+        self.language
+    }
+
+    /// The feature weights.
+    pub fn weights(&self) -> Weights {
+        self.weights
+    }
+
+    /// The `n` most salient sentences of `text`, in document order.
+    ///
+    /// ```
+    /// let s = salience::Summarizer::default();
+    /// assert_eq!(s.summarize("One. Two.", 0).len(), 0);
+    /// assert_eq!(s.summarize("One. Two.", 9), ["One.", "Two."]);
+    /// ```
+    pub fn summarize<'t>(&self, text: &'t str, n: usize) -> Vec<&'t str> {
+        if n == 0 {
+            return Vec::new();
+        }
+        let analysis = run_in(self.pool(), || self.analyze_with(text, true));
+        pick(text, &analysis, n)
+    }
+
+    /// Summarizes many documents in parallel (one document per task); the result for
+    /// each equals [`Summarizer::summarize`] on it.
+    ///
+    /// ```
+    /// let s = salience::Summarizer::default();
+    /// let docs = ["A b c. D e f.", "Only one sentence here."];
+    /// let out = s.summarize_batch(&docs, 1);
+    /// assert_eq!(out, [s.summarize(docs[0], 1), s.summarize(docs[1], 1)]);
+    /// ```
+    pub fn summarize_batch<'t, S: AsRef<str> + Sync>(
+        &self,
+        texts: &'t [S],
+        n: usize,
+    ) -> Vec<Vec<&'t str>> {
+        run_in(self.pool(), || {
+            texts
+                .par_iter()
+                .map(|t| {
+                    let text = t.as_ref();
+                    if n == 0 {
+                        return Vec::new();
+                    }
+                    pick(text, &self.analyze_with(text, false), n)
+                })
+                .collect()
+        })
+    }
+
+    /// Scores every sentence of `text`; see [`Analysis`].
+    pub fn analyze(&self, text: &str) -> Analysis {
+        run_in(self.pool(), || self.analyze_with(text, true))
+    }
+
+    /// The `n` best sentences with their scores, in document order.
+    ///
+    /// ```
+    /// let s = salience::Summarizer::default();
+    /// let text = "First point made. Second point made.";
+    /// let best = s.select(text, 1);
+    /// assert_eq!(best.len(), 1);
+    /// assert_eq!(best[0].rank, 0);
+    /// ```
+    pub fn select(&self, text: &str, n: usize) -> Vec<ScoredSentence> {
+        let analysis = self.analyze(text);
+        let keep = analysis.top(n);
+        analysis
+            .sentences()
+            .filter(|s| keep.binary_search(&s.index).is_ok())
+            .collect()
+    }
+
+    fn pool(&self) -> Option<&ThreadPool> {
+        match &self.pool {
+            Some(pool) => Some(pool),
+            None => default_pool(),
+        }
+    }
+
+    fn analyze_with(&self, text: &str, parallel: bool) -> Analysis {
+        let spans = sentence_spans(text);
+        let language = self.language.or_else(|| Language::detect(text));
+        let stopwords = self.stopword_set(language);
+        let stats = term_stats(text, &spans, stopwords.as_ref(), parallel);
+        let features = features(&stats, parallel);
+        let scores = features.dot(&self.weights.to_array());
+        Analysis {
+            spans,
+            features,
+            scores,
+            language,
+        }
+    }
+
+    /// The language's stopwords plus the extra ones; `None` when stopwords are off.
+    fn stopword_set(&self, language: Option<Language>) -> Option<FxHashSet<String>> {
+        if !self.stopwords {
+            return None;
+        }
+        let base = language.map(|l| l.stopwords());
+        if self.extra_stopwords.is_empty() {
+            return base.cloned();
+        }
+        let mut set = base.cloned().unwrap_or_default();
+        set.extend(self.extra_stopwords.iter().cloned());
+        Some(set)
+    }
+}
+
+/// The texts of the `n` best sentences, in document order.
+fn pick<'t>(text: &'t str, analysis: &Analysis, n: usize) -> Vec<&'t str> {
+    analysis
+        .top(n)
+        .into_iter()
+        .filter_map(|i| analysis.spans.get(i).and_then(|s| text.get(s.clone())))
+        .collect()
+}
