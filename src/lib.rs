@@ -29,6 +29,8 @@ mod lang;
 pub mod normalize;
 mod parallel;
 pub mod position;
+#[cfg(feature = "python")]
+mod python;
 pub mod score;
 pub mod segment;
 pub mod select;

@@ -260,6 +260,11 @@ impl Summarizer {
         self.weights
     }
 
+    /// Whether stopwords are dropped before terms are weighed.
+    pub fn stopwords_enabled(&self) -> bool {
+        self.stopwords
+    }
+
     /// The `n` most salient sentences of `text`, in document order.
     ///
     /// ```

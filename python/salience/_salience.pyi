@@ -1,0 +1,36 @@
+from collections.abc import Sequence
+from typing import TypedDict
+
+class SalienceError(ValueError):
+    """Raised for invalid arguments or options."""
+
+class SentenceScore(TypedDict):
+    index: int
+    text: str
+    start: int
+    end: int
+    score: float
+    rank: int
+    features: dict[str, float]
+
+def summarize(text: str, n: int = 3) -> list[str]: ...
+def summarize_batch(texts: Sequence[str], n: int = 3) -> list[list[str]]: ...
+def split_sentences(text: str) -> list[str]: ...
+
+class Summarizer:
+    def __new__(
+        cls,
+        language: str | None = None,
+        position_weight: float = 1.0,
+        stopwords: bool = True,
+        extra_stopwords: Sequence[str] | None = None,
+        threads: int | None = None,
+    ) -> Summarizer: ...
+    @property
+    def language(self) -> str | None: ...
+    @property
+    def position_weight(self) -> float: ...
+    def summarize(self, text: str, n: int = 3) -> list[str]: ...
+    def summarize_batch(self, texts: Sequence[str], n: int = 3) -> list[list[str]]: ...
+    def split_sentences(self, text: str) -> list[str]: ...
+    def score(self, text: str) -> list[SentenceScore]: ...

@@ -1,0 +1,354 @@
+//! The Python binding (`salience._salience`), compiled only with the `python` feature.
+//!
+//! Arguments are extracted into Rust values first; all work then runs with the GIL
+//! released (`Python::detach`), so Python threads summarize in parallel.
+
+use crate::{Analysis, Error, Summarizer, FEATURES};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyBool, PyDict, PyInt};
+use std::sync::OnceLock;
+
+pyo3::create_exception!(
+    salience,
+    SalienceError,
+    PyValueError,
+    "Raised for invalid arguments or options, e.g. a negative `n` or an unknown language."
+);
+
+impl From<Error> for PyErr {
+    fn from(err: Error) -> PyErr {
+        SalienceError::new_err(err.to_string())
+    }
+}
+
+/// Documents summarized between two checks for Ctrl-C in a batch.
+const BATCH_CHUNK: usize = 256;
+
+/// A number of sentences read from Python: a non-negative `int`, not a `bool`; an
+/// `int` too large for the machine means "all of them".
+#[derive(Clone, Copy)]
+struct SentenceCount(usize);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for SentenceCount {
+    type Error = PyErr;
+
+    fn extract(n: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if n.is_instance_of::<PyBool>() || !n.is_instance_of::<PyInt>() {
+            let kind = n.get_type().name()?;
+            return Err(PyTypeError::new_err(format!(
+                "n must be an int, not {kind}"
+            )));
+        }
+        if n.lt(0)? {
+            return Err(SalienceError::new_err(format!(
+                "n must be a non-negative number of sentences, got n={}",
+                n.str()?
+            )));
+        }
+        let count = n
+            .extract::<u64>()
+            .map_or(usize::MAX, |v| usize::try_from(v).unwrap_or(usize::MAX));
+        Ok(SentenceCount(count))
+    }
+}
+
+fn default_summarizer() -> &'static Summarizer {
+    static DEFAULT: OnceLock<Summarizer> = OnceLock::new();
+    DEFAULT.get_or_init(Summarizer::default)
+}
+
+fn summarize_one(
+    py: Python<'_>,
+    s: &Summarizer,
+    text: &PyBackedStr,
+    n: SentenceCount,
+) -> PyResult<Vec<String>> {
+    let SentenceCount(n) = n;
+    let text: &str = text;
+    Ok(py.detach(|| owned(s.summarize(text, n))))
+}
+
+fn summarize_many(
+    py: Python<'_>,
+    s: &Summarizer,
+    texts: Vec<PyBackedStr>,
+    n: SentenceCount,
+) -> PyResult<Vec<Vec<String>>> {
+    let SentenceCount(n) = n;
+    let mut out = Vec::with_capacity(texts.len());
+    for chunk in texts.chunks(BATCH_CHUNK) {
+        let done = py.detach(|| {
+            s.summarize_batch(chunk, n)
+                .into_iter()
+                .map(owned)
+                .collect::<Vec<_>>()
+        });
+        out.extend(done);
+        py.check_signals()?;
+    }
+    Ok(out)
+}
+
+fn split(py: Python<'_>, text: &PyBackedStr) -> Vec<String> {
+    let text: &str = text;
+    py.detach(|| owned(crate::split_sentences(text)))
+}
+
+fn owned(sentences: Vec<&str>) -> Vec<String> {
+    sentences.into_iter().map(str::to_owned).collect()
+}
+
+/// Python string (code point) offset of every byte offset in `starts_and_ends`.
+fn char_offsets(text: &str, analysis: &Analysis) -> Vec<(usize, usize)> {
+    let mut boundaries: Vec<usize> = analysis
+        .spans()
+        .iter()
+        .flat_map(|s| [s.start, s.end])
+        .collect();
+    boundaries.sort_unstable();
+    let mut chars_before = Vec::with_capacity(boundaries.len());
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for b in boundaries {
+        let gap = text.get(byte..b).unwrap_or_default();
+        chars += gap.chars().count();
+        byte = b.max(byte);
+        chars_before.push((b, chars));
+    }
+    let lookup = |b: usize| {
+        chars_before
+            .binary_search_by_key(&b, |&(k, _)| k)
+            .ok()
+            .and_then(|i| chars_before.get(i))
+            .map_or(0, |&(_, c)| c)
+    };
+    analysis
+        .spans()
+        .iter()
+        .map(|s| (lookup(s.start), lookup(s.end)))
+        .collect()
+}
+
+/// Summarize text with a Rust core.
+#[pymodule]
+mod _salience {
+    use super::*;
+
+    #[pymodule_export]
+    use super::SalienceError;
+
+    /// Return the `n` most salient sentences of `text`, in document order.
+    ///
+    /// Each sentence is returned exactly as it appears in `text`, stripped of
+    /// surrounding white space. A text with fewer than `n` sentences gives all of
+    /// them; empty text or `n == 0` gives `[]`.
+    ///
+    /// Args:
+    ///     text: The document.
+    ///     n: How many sentences to return (a non-negative int).
+    ///
+    /// Returns:
+    ///     The chosen sentences, in the order they appear in the text.
+    ///
+    /// Raises:
+    ///     TypeError: `text` is not a `str`, or `n` is not an `int`.
+    ///     SalienceError: `n` is negative.
+    ///     UnicodeEncodeError: `text` holds lone surrogates (a `ValueError`).
+    ///
+    /// Example:
+    ///     >>> import salience
+    ///     >>> text = "Rust is fast. Rust is safe. The sky is blue. Rust is fast and safe."
+    ///     >>> salience.summarize(text, 1)
+    ///     ['Rust is fast.']
+    ///     >>> salience.summarize("", 3)
+    ///     []
+    #[pyfunction]
+    #[pyo3(signature = (text, n = SentenceCount(3)), text_signature = "(text, n=3)")]
+    fn summarize(py: Python<'_>, text: PyBackedStr, n: SentenceCount) -> PyResult<Vec<String>> {
+        summarize_one(py, default_summarizer(), &text, n)
+    }
+
+    /// Summarize many documents in parallel; equal to `[summarize(t, n) for t in texts]`.
+    ///
+    /// Args:
+    ///     texts: A sequence of documents (each a `str`).
+    ///     n: How many sentences to return per document.
+    ///
+    /// Returns:
+    ///     One list of sentences per document, in input order.
+    ///
+    /// Raises:
+    ///     TypeError: `texts` is a `str` or holds a non-`str`, or `n` is not an `int`.
+    ///     SalienceError: `n` is negative.
+    ///
+    /// Example:
+    ///     >>> import salience
+    ///     >>> salience.summarize_batch(["One. Two.", "Three."], n=1)
+    ///     [['One.'], ['Three.']]
+    #[pyfunction]
+    #[pyo3(signature = (texts, n = SentenceCount(3)), text_signature = "(texts, n=3)")]
+    fn summarize_batch(
+        py: Python<'_>,
+        texts: Vec<PyBackedStr>,
+        n: SentenceCount,
+    ) -> PyResult<Vec<Vec<String>>> {
+        summarize_many(py, default_summarizer(), texts, n)
+    }
+
+    /// Split `text` into the sentences the summarizer sees.
+    ///
+    /// Example:
+    ///     >>> import salience
+    ///     >>> salience.split_sentences("یہ پہلا جملہ ہے۔ کیا یہ دوسرا ہے؟")
+    ///     ['یہ پہلا جملہ ہے۔', 'کیا یہ دوسرا ہے؟']
+    #[pyfunction]
+    fn split_sentences(py: Python<'_>, text: PyBackedStr) -> Vec<String> {
+        split(py, &text)
+    }
+
+    /// A configurable summarizer; immutable once built and safe to share across threads.
+    ///
+    /// Args:
+    ///     language: ISO 639-1 code of the stopword list (e.g. ``"en"``, ``"ur"``);
+    ///         ``None`` detects it per document.
+    ///     position_weight: Weight of the lead-position feature (≥ 0; 0 ignores position).
+    ///     stopwords: Whether to drop stopwords before weighing terms.
+    ///     extra_stopwords: More words to ignore, in addition to the language's list.
+    ///     threads: Size of a thread pool of its own (``None`` shares the default pool,
+    ///         sized by ``SALIENCE_NUM_THREADS``).
+    ///
+    /// Raises:
+    ///     SalienceError: an unknown language or an invalid weight.
+    ///
+    /// Example:
+    ///     >>> import salience
+    ///     >>> s = salience.Summarizer(language="en", position_weight=0.0)
+    ///     >>> s.summarize("Cats purr. Dogs bark. Cats and dogs play.", 1)
+    ///     ['Cats and dogs play.']
+    #[pyclass(frozen, name = "Summarizer", module = "salience")]
+    struct PySummarizer {
+        inner: Summarizer,
+        extra_stopwords: Vec<String>,
+    }
+
+    #[pymethods]
+    impl PySummarizer {
+        #[new]
+        #[pyo3(signature = (language = None, position_weight = 1.0, stopwords = true, extra_stopwords = None, threads = None))]
+        fn new(
+            language: Option<String>,
+            position_weight: f32,
+            stopwords: bool,
+            extra_stopwords: Option<Vec<String>>,
+            threads: Option<usize>,
+        ) -> PyResult<Self> {
+            let extra_stopwords = extra_stopwords.unwrap_or_default();
+            let mut builder = Summarizer::builder()
+                .position_weight(position_weight)
+                .stopwords(stopwords)
+                .extra_stopwords(&extra_stopwords);
+            if let Some(code) = &language {
+                builder = builder.language(code);
+            }
+            if let Some(t) = threads {
+                builder = builder.threads(t);
+            }
+            Ok(PySummarizer {
+                inner: builder.build()?,
+                extra_stopwords,
+            })
+        }
+
+        /// The forced language code, or ``None`` when detected per document.
+        #[getter]
+        fn language(&self) -> Option<&'static str> {
+            self.inner.language().map(|l| l.code())
+        }
+
+        /// Weight of the lead-position feature.
+        #[getter]
+        fn position_weight(&self) -> f32 {
+            self.inner.weights().position
+        }
+
+        /// Return the `n` most salient sentences of `text`, in document order.
+        #[pyo3(signature = (text, n = SentenceCount(3)), text_signature = "($self, text, n=3)")]
+        fn summarize(
+            &self,
+            py: Python<'_>,
+            text: PyBackedStr,
+            n: SentenceCount,
+        ) -> PyResult<Vec<String>> {
+            summarize_one(py, &self.inner, &text, n)
+        }
+
+        /// Summarize many documents in parallel.
+        #[pyo3(signature = (texts, n = SentenceCount(3)), text_signature = "($self, texts, n=3)")]
+        fn summarize_batch(
+            &self,
+            py: Python<'_>,
+            texts: Vec<PyBackedStr>,
+            n: SentenceCount,
+        ) -> PyResult<Vec<Vec<String>>> {
+            summarize_many(py, &self.inner, texts, n)
+        }
+
+        /// Split `text` into the sentences the summarizer sees.
+        fn split_sentences(&self, py: Python<'_>, text: PyBackedStr) -> Vec<String> {
+            split(py, &text)
+        }
+
+        /// Score every sentence: a list of dicts with ``index``, ``text``, ``start`` and
+        /// ``end`` (offsets into the Python string), ``score``, ``rank`` and
+        /// ``features`` (a dict by feature name).
+        fn score<'py>(
+            &self,
+            py: Python<'py>,
+            text: PyBackedStr,
+        ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+            let body: &str = &text;
+            let (analysis, offsets) = py.detach(|| {
+                let analysis = self.inner.analyze(body);
+                let offsets = char_offsets(body, &analysis);
+                (analysis, offsets)
+            });
+            analysis
+                .sentences()
+                .zip(offsets)
+                .map(|(s, (start, end))| {
+                    let d = PyDict::new(py);
+                    d.set_item("index", s.index)?;
+                    d.set_item("text", body.get(s.span.clone()).unwrap_or_default())?;
+                    d.set_item("start", start)?;
+                    d.set_item("end", end)?;
+                    d.set_item("score", s.score)?;
+                    d.set_item("rank", s.rank)?;
+                    let features = PyDict::new(py);
+                    if let Some(row) = analysis.features().outer_iter().nth(s.index) {
+                        for (name, value) in FEATURES.iter().zip(row.iter()) {
+                            features.set_item(*name, *value)?;
+                        }
+                    }
+                    d.set_item("features", features)?;
+                    Ok(d)
+                })
+                .collect()
+        }
+
+        fn __repr__(&self) -> String {
+            format!(
+                "Summarizer(language={}, position_weight={:?}, stopwords={}, extra_stopwords={:?})",
+                self.language()
+                    .map_or("None".to_owned(), |c| format!("'{c}'")),
+                self.inner.weights().position,
+                if self.inner.stopwords_enabled() {
+                    "True"
+                } else {
+                    "False"
+                },
+                self.extra_stopwords,
+            )
+        }
+    }
+}
