@@ -184,14 +184,20 @@ fn is_closing(c: char) -> bool {
     )
 }
 
+/// White space as Python's `str.strip` sees it: Unicode `White_Space` plus the
+/// information separators U+001C–U+001F, so that sentences equal `s.strip()`.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
 /// Pushes `span` trimmed of white space, cut into pieces of at most
 /// [`MAX_SENTENCE_BYTES`].
 fn push_trimmed(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
     let Some(piece) = text.get(span.clone()) else {
         return;
     };
-    let start = span.start + (piece.len() - piece.trim_start().len());
-    let end = span.start + piece.trim_end().len();
+    let start = span.start + (piece.len() - piece.trim_start_matches(is_space).len());
+    let end = span.start + piece.trim_end_matches(is_space).len();
     if start >= end {
         return;
     }
@@ -209,13 +215,13 @@ fn cut_long(text: &str, mut span: Range<usize>, out: &mut Vec<Range<usize>>) {
         let at_space = window
             .char_indices()
             .rev()
-            .find(|(i, c)| *i > 0 && c.is_whitespace())
+            .find(|(i, c)| *i > 0 && is_space(*c))
             .map(|(i, _)| span.start + i);
         let cut = at_space.unwrap_or(cut);
         let head = text.get(span.start..cut).unwrap_or_default();
-        out.push(span.start..span.start + head.trim_end().len());
+        out.push(span.start..span.start + head.trim_end_matches(is_space).len());
         let rest = text.get(cut..span.end).unwrap_or_default();
-        span = span.end - rest.trim_start().len()..span.end;
+        span = span.end - rest.trim_start_matches(is_space).len()..span.end;
     }
     if span.start < span.end {
         out.push(span);
