@@ -1,0 +1,137 @@
+"""The Python API: summarize, summarize_batch, split_sentences and Summarizer."""
+
+from __future__ import annotations
+
+import inspect
+import json
+
+import pytest
+
+import salience
+
+NEWS = (
+    "The city opened a tidal power plant on Monday. "
+    "The tidal plant will power ninety thousand homes with tidal energy. "
+    "Officials said the weather was pleasant. "
+    "Engineers built the tidal plant over six years. "
+    "A local bakery sold out of bread."
+)
+
+
+def test_summary_sentences_are_verbatim_and_in_document_order():
+    sentences = salience.split_sentences(NEWS)
+    summary = salience.summarize(NEWS, 3)
+    assert len(summary) == 3
+    positions = [sentences.index(s) for s in summary]
+    assert positions == sorted(positions)
+    assert all(s in NEWS and s == s.strip() for s in summary)
+
+
+def test_topical_sentences_beat_filler():
+    assert all("tidal" in s for s in salience.summarize(NEWS, 2))
+
+
+def test_default_n_is_three():
+    assert inspect.signature(salience.summarize).parameters["n"].default == 3
+    assert salience.summarize(NEWS) == salience.summarize(NEWS, 3)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t"])
+def test_empty_text_gives_empty_list(text):
+    assert salience.summarize(text, 3) == []
+    assert salience.split_sentences(text) == []
+
+
+def test_n_zero_gives_empty_list():
+    assert salience.summarize(NEWS, 0) == []
+
+
+def test_n_larger_than_the_text_gives_every_sentence():
+    assert salience.summarize(NEWS, 50) == salience.split_sentences(NEWS)
+    assert salience.summarize(NEWS, 2**80) == salience.split_sentences(NEWS)
+
+
+def test_batch_equals_a_loop():
+    docs = [NEWS, "", "One. Two. Three.", "یہ ایک جملہ ہے۔ دوسرا جملہ۔", NEWS.upper()]
+    assert salience.summarize_batch(docs, 2) == [salience.summarize(d, 2) for d in docs]
+    assert salience.summarize_batch([], 2) == []
+
+
+def test_batch_accepts_tuples():
+    assert salience.summarize_batch((NEWS,), n=1) == [salience.summarize(NEWS, 1)]
+
+
+def test_split_sentences_urdu_and_cjk():
+    assert salience.split_sentences("میٹرو کھل گئی۔ کیا کرایہ کم ہوگا؟") == [
+        "میٹرو کھل گئی۔",
+        "کیا کرایہ کم ہوگا؟",
+    ]
+    assert salience.split_sentences("地铁开通了。票价便宜吗？") == ["地铁开通了。", "票价便宜吗？"]
+
+
+def test_summarizer_options_and_repr():
+    s = salience.Summarizer(language="en", position_weight=0.5, extra_stopwords=["tidal"])
+    assert s.language == "en"
+    assert s.position_weight == 0.5
+    assert "language='en'" in repr(s) and "tidal" in repr(s)
+    assert salience.Summarizer().language is None
+
+
+def test_summarizer_is_immutable():
+    s = salience.Summarizer()
+    with pytest.raises(AttributeError):
+        s.language = "ur"  # type: ignore[misc]
+
+
+def test_position_weight_changes_the_choice():
+    text = (
+        "Weather was fine. Markets rose. The tidal plant opened. Tidal plant power flows. "
+        "The tidal plant cost billions. Tidal energy from the plant is steady."
+    )
+    assert salience.Summarizer(position_weight=50.0).summarize(text, 1) == ["Weather was fine."]
+    assert salience.Summarizer(position_weight=0.0).summarize(text, 1) != ["Weather was fine."]
+
+
+def test_stopwords_off_changes_scores():
+    text = "The the the of of. Tidal plant opened. Plant power flows."
+    on = salience.Summarizer(position_weight=0.0).score(text)
+    off = salience.Summarizer(position_weight=0.0, stopwords=False).score(text)
+    assert on[0]["features"]["tfidf"] == 0.0
+    assert off[0]["features"]["tfidf"] > 0.0
+
+
+def test_summarizer_methods_match_module_functions():
+    s = salience.Summarizer()
+    assert s.summarize(NEWS, 2) == salience.summarize(NEWS, 2)
+    assert s.summarize_batch([NEWS], 2) == salience.summarize_batch([NEWS], 2)
+    assert s.split_sentences(NEWS) == salience.split_sentences(NEWS)
+
+
+def test_score_reports_every_sentence_with_python_offsets():
+    text = "Ünïcödé first sentence here. 地铁开通了。 Third sentence about tidal power."
+    rows = salience.Summarizer().score(text)
+    assert [r["index"] for r in rows] == [0, 1, 2]
+    for r in rows:
+        assert text[r["start"] : r["end"]] == r["text"]
+        assert set(r["features"]) == {"tfidf", "centroid", "position", "length"}
+    assert sorted(r["rank"] for r in rows) == [0, 1, 2]
+    best = min(rows, key=lambda r: r["rank"])
+    assert best["score"] == max(r["score"] for r in rows)
+    json.dumps(rows)
+
+
+def test_urdu_sample_gives_three_whole_sentences(eval_dir):
+    text = (eval_dir / "samples" / "urdu_news_sco_summit.txt").read_text(encoding="utf-8")
+    summary = salience.summarize(text, 3)
+    sentences = salience.split_sentences(text)
+    assert len(summary) == 3
+    assert all(s.endswith("۔") for s in summary)
+    positions = [sentences.index(s) for s in summary]
+    assert positions == sorted(positions)
+
+
+def test_news_batch_equals_loop_on_real_articles(eval_dir):
+    with open(eval_dir / "summarization" / "cnndm_250.jsonl", encoding="utf-8") as f:
+        docs = [json.loads(line)["text"] for _, line in zip(range(40), f)]
+    assert salience.summarize_batch(docs, 3) == [salience.summarize(d, 3) for d in docs]
+    assert all(len(s) == 3 for s in salience.summarize_batch(docs, 3))
