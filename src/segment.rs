@@ -9,6 +9,8 @@
 //! - a piece longer than [`MAX_SENTENCE_BYTES`] is cut at white space, so that no
 //!   input, however it is punctuated, makes later stages slow.
 
+mod abbrev;
+
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -86,27 +88,421 @@ fn blocks(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// Splits one block into sentences and appends their spans.
+///
+/// The UAX #29 boundaries of the block are merged with the forced ones (list items,
+/// bullets, the end of a spaced ellipsis), then each UAX #29 boundary is kept or
+/// dropped by the repair rules, looking only at a bounded window on either side, so
+/// the pass stays linear in the length of the block.
 fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
     let Some(body) = text.get(block.clone()) else {
         return;
     };
     let wrap_width = wrap_width(body);
-    let mut pending: Option<Range<usize>> = None;
-    for (offset, piece) in body.split_sentence_bound_indices() {
-        let piece_span = block.start + offset..block.start + offset + piece.len();
-        let current = match pending.take() {
-            Some(open) => open.start..piece_span.end,
-            None => piece_span,
-        };
-        if joins_next_line(piece, wrap_width) {
-            pending = Some(current);
-        } else {
-            push_trimmed(text, current, out);
+    let uax: Vec<usize> = body
+        .split_sentence_bound_indices()
+        .map(|(offset, piece)| offset + piece.len())
+        .collect();
+    let (zones, mut forced) = ellipses(body);
+    forced.extend(list_breaks(body));
+    forced.sort_unstable();
+    forced.dedup();
+
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut start = 0;
+    let mut piece_start = 0;
+    let mut zone_at = 0;
+    let mut forced_at = 0;
+    for (i, &end) in uax.iter().enumerate() {
+        // Forced boundaries up to and including this piece's end.
+        while let Some(&f) = forced.get(forced_at) {
+            if f > end {
+                break;
+            }
+            forced_at += 1;
+            if f > start && f < body.len() {
+                cuts.push(f);
+                start = f;
+            }
+        }
+        if end >= body.len() {
+            break;
+        }
+        if start == end {
+            piece_start = end;
+            continue;
+        }
+        while zones.get(zone_at).is_some_and(|z| z.end < end) {
+            zone_at += 1;
+        }
+        let in_zone = zones
+            .get(zone_at)
+            .is_some_and(|z| z.start < end && end <= z.end);
+        let next_end = uax.get(i + 1).copied().unwrap_or(body.len());
+        let keep = !in_zone
+            && keeps_boundary(
+                body.get(start..end).unwrap_or_default(),
+                body.get(piece_start..end).unwrap_or_default(),
+                body.get(end..next_end).unwrap_or_default(),
+                wrap_width,
+            );
+        if keep {
+            cuts.push(end);
+            start = end;
+        }
+        piece_start = end;
+    }
+    let mut prev = 0;
+    for (i, &cut) in cuts.iter().enumerate() {
+        let limit = cuts.get(i + 1).copied().unwrap_or(body.len());
+        let cut = past_closing_marks(body, cut, limit);
+        let cut = before_opening_marks(body, prev, cut);
+        push_trimmed(text, block.start + prev..block.start + cut, out);
+        prev = cut;
+    }
+    push_trimmed(text, block.start + prev..block.end, out);
+}
+
+/// Moves a boundary forward over closing marks that UAX #29 left at the start of
+/// the next sentence because a space came first (French `« Je reviendrai. » Puis`).
+/// A mark followed by a letter opens the next sentence (German `»Ja«`) and stays.
+fn past_closing_marks(body: &str, cut: usize, limit: usize) -> usize {
+    let Some(rest) = body.get(cut..limit) else {
+        return cut;
+    };
+    let after_space = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let after_marks = after_space.trim_start_matches(is_closing);
+    if after_marks.len() == after_space.len() {
+        return cut;
+    }
+    if after_marks.is_empty() || after_marks.starts_with(char::is_whitespace) {
+        limit - after_marks.len()
+    } else {
+        cut
+    }
+}
+
+/// How far back from a boundary the last word is looked for, in bytes.
+const WINDOW: usize = 64;
+
+/// Whether a UAX #29 boundary between the sentence so far (`sentence`, whose last
+/// UAX #29 piece is `piece`) and the next piece (`next`) really ends a sentence.
+fn keeps_boundary(sentence: &str, piece: &str, next: &str, wrap_width: usize) -> bool {
+    let head = sentence.trim_end();
+    if head.is_empty() {
+        return false;
+    }
+    let gap = sentence.len() - head.len();
+    let Some((term, closers)) = final_terminator(head) else {
+        // UAX #29 broke at a line break: keep it unless prose was wrapped there.
+        return !joins_next_line(piece, wrap_width);
+    };
+    // Remnants such as `. . .”` or `!!` belong to the sentence they end.
+    if !next.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    // A list marker (`1.`, `a.`, `• 9.`) belongs to its item.
+    if head.len() <= 16 && is_list_marker(head) {
+        return false;
+    }
+    let word = first_word(next);
+    let first = word.chars().next();
+    // `"Are you coming?" she asked.` and `Yahoo! in the …`
+    if first.is_some_and(char::is_lowercase) {
+        return false;
+    }
+    // `「はい。」と彼は言った。`: the quotative particle continues the sentence.
+    if matches!(closers.chars().last(), Some('」' | '』' | '”')) && next.starts_with('と') {
+        return false;
+    }
+    // `[...]" (Smith 55).`: an elided passage, not an end.
+    if closers.starts_with(']') && head.trim_end_matches(is_closing).ends_with("[...") {
+        return false;
+    }
+    if term == '.' && closers.is_empty() {
+        // `x.com/A.B`: a full stop glued to a letter or digit is inside a name.
+        if gap == 0 && next.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            return false;
+        }
+        let token = last_token(head.get(..head.len() - 1).unwrap_or_default());
+        if let Some(keep) = after_abbreviation(token, word) {
+            return keep;
         }
     }
-    if let Some(open) = pending {
-        push_trimmed(text, open, out);
+    if matches!(term, '۔' | '.') && closers.is_empty() {
+        // `پی۔ ایچ۔ ڈی` and `پی۔ٹی۔آئی`: Latin letters spelled in Urdu.
+        let token = last_token(head.get(..head.len() - term.len_utf8()).unwrap_or_default());
+        let token = token.rsplit('۔').next().unwrap_or(token);
+        if abbrev::is_urdu_letter_name(token) && (gap == 0 || abbrev::is_urdu_letter_name(word)) {
+            return false;
+        }
     }
+    true
+}
+
+/// Whether the boundary after `token.` (a word before a full stop) should be kept,
+/// given the next word; `None` when `token` is not an abbreviation or initial.
+fn after_abbreviation(token: &str, next: &str) -> Option<bool> {
+    if token.is_empty() || token.len() > abbrev::MAX_LEN {
+        return None;
+    }
+    let next_first = next.chars().next();
+    let next_is_digit = next_first.is_some_and(char::is_numeric);
+    // German ordinals: `am 3. Oktober`, `im 20. Jahrhundert`.
+    if token.len() <= 2 && token.bytes().all(|b| b.is_ascii_digit()) {
+        return is_ordinal_noun(next).then_some(false);
+    }
+    // `6 P.M. Mr. Smith …`: an upper-case time ends the sentence before a capital.
+    if token == "A.M" || token == "P.M" {
+        return Some(next_first.is_some_and(char::is_uppercase));
+    }
+    let lower = token.to_lowercase();
+    let kind = abbrev::kind(&lower).or_else(|| {
+        let mut chars = token.chars();
+        let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+        (single_capital || is_dotted_acronym(token)).then_some(abbrev::Kind::General)
+    })?;
+    Some(match kind {
+        abbrev::Kind::Title => next.is_empty(),
+        abbrev::Kind::Number if next_is_digit => false,
+        abbrev::Kind::Number | abbrev::Kind::General => abbrev::is_starter(next),
+    })
+}
+
+/// `U.S`, `e.g`, `z.B`, `т.е`: letters in groups of one or two, joined by periods.
+fn is_dotted_acronym(token: &str) -> bool {
+    token.contains('.')
+        && token.split('.').all(|part| {
+            let n = part.chars().count();
+            (1..=2).contains(&n) && part.chars().all(char::is_alphabetic)
+        })
+}
+
+/// Nouns that follow a German ordinal number (`3. Oktober`).
+fn is_ordinal_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "Januar"
+            | "Jänner"
+            | "Februar"
+            | "März"
+            | "April"
+            | "Mai"
+            | "Juni"
+            | "Juli"
+            | "August"
+            | "September"
+            | "Oktober"
+            | "November"
+            | "Dezember"
+            | "Jahrhundert"
+            | "Jahrhunderts"
+            | "Platz"
+            | "Mal"
+            | "Klasse"
+            | "Liga"
+            | "Runde"
+            | "Weltkrieg"
+            | "Bundesliga"
+    )
+}
+
+/// The last sentence terminator of `head` and the closing marks after it, if `head`
+/// ends that way.
+fn final_terminator(head: &str) -> Option<(char, &str)> {
+    let body = head.trim_end_matches(is_closing);
+    let closers = head.get(body.len()..).unwrap_or_default();
+    body.chars()
+        .next_back()
+        .filter(|c| is_terminator(*c))
+        .map(|c| (c, closers))
+}
+
+/// The last white-space separated token of `s` (at most [`WINDOW`] bytes back),
+/// without leading opening marks.
+fn last_token(s: &str) -> &str {
+    let mut from = s.len().saturating_sub(WINDOW);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = s.get(from..).unwrap_or_default();
+    let token = tail.rsplit(char::is_whitespace).next().unwrap_or_default();
+    token.trim_start_matches(|c: char| is_opening(c) || matches!(c, '"' | '\'' | '¿' | '¡'))
+}
+
+/// The first word of `s`: after white space and opening marks, up to the next
+/// character that is neither a letter, a digit nor a combining mark.
+fn first_word(s: &str) -> &str {
+    let rest = s.trim_start_matches(|c: char| {
+        c.is_whitespace() || is_opening(c) || is_closing(c) || matches!(c, '¿' | '¡')
+    });
+    let end = rest
+        .char_indices()
+        .take(WINDOW)
+        .find(|(_, c)| !c.is_alphanumeric() && !is_mark(*c))
+        .map_or(rest.len().min(WINDOW * 4), |(i, _)| i);
+    rest.get(..end).unwrap_or_default()
+}
+
+/// Combining marks common inside words of Indic and Arabic scripts.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{610}'..='\u{61A}' | '\u{64B}'..='\u{65F}' | '\u{670}'
+        | '\u{900}'..='\u{903}' | '\u{93A}'..='\u{94F}' | '\u{951}'..='\u{957}' | '\u{962}' | '\u{963}'
+        | '\u{200C}' | '\u{200D}')
+}
+
+/// Whether `s` is only a list marker: `1.`, `2.)`, `3)`, `a.`, `b)`, `• 9.`, `⁃10.`.
+fn is_list_marker(s: &str) -> bool {
+    let s = s.trim_start_matches(|c: char| is_bullet(c) || c.is_whitespace());
+    if s.is_empty() {
+        return false;
+    }
+    let body = s
+        .strip_suffix(".)")
+        .or_else(|| s.strip_suffix(')'))
+        .or_else(|| s.strip_suffix('.'));
+    body.is_some_and(|b| {
+        (!b.is_empty() && b.len() <= 3 && b.bytes().all(|x| x.is_ascii_digit()))
+            || (b.len() == 1 && b.bytes().all(|x| x.is_ascii_alphabetic()))
+    })
+}
+
+/// Bullet characters that start list items.
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '⁃' | '◦' | '▪' | '‣' | '●' | '○' | '■' | '□' | '►' | '▸'
+    )
+}
+
+/// Forced boundaries before the items of a list: before every bullet after the
+/// first character, and, when the block starts with `1.`, `1)`, `1.)`, `a.` or `a)`,
+/// before each following marker in sequence (`2.`, `3.`, … or `b.`, `c.`, …).
+fn list_breaks(body: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let lead = body.len() - body.trim_start().len();
+    if body.contains(is_bullet) {
+        out.extend(
+            body.char_indices()
+                .filter(|&(i, c)| i > lead && is_bullet(c))
+                .map(|(i, _)| i),
+        );
+    }
+    let Some(first) = body.split_whitespace().next() else {
+        return out;
+    };
+    let Some(suffix) = [".)", ")", "."].into_iter().find(|s| first.ends_with(s)) else {
+        return out;
+    };
+    let numbered = match first.strip_suffix(suffix) {
+        Some("1") => true,
+        Some("a") => false,
+        _ => return out,
+    };
+    let mut next = 2u32;
+    let mut expected = marker(numbered, next, suffix);
+    let base = body.as_ptr() as usize;
+    for token in body.split_whitespace().skip(1) {
+        if Some(token) == expected.as_deref() {
+            out.push(token.as_ptr() as usize - base);
+            next += 1;
+            expected = marker(numbered, next, suffix);
+        }
+    }
+    out
+}
+
+/// The `n`th list marker in a style: `3.` or `c.`.
+fn marker(numbered: bool, n: u32, suffix: &str) -> Option<String> {
+    if numbered {
+        Some(format!("{n}{suffix}"))
+    } else {
+        char::from_u32(u32::from('a') + n - 1)
+            .filter(char::is_ascii_lowercase)
+            .map(|c| format!("{c}{suffix}"))
+    }
+}
+
+/// Spaced ellipses (`. . .`, `. . . .`): the zones inside which UAX #29 boundaries
+/// are dropped, and the boundaries the golden rules expect instead.
+///
+/// - `word . . . next`: three dots are an ellipsis inside the sentence;
+/// - `word . . . . Next`: an ellipsis and then a period: the sentence ends after;
+/// - `word. . . . Next`: a period and then an ellipsis that opens the next sentence.
+fn ellipses(body: &str) -> (Vec<Range<usize>>, Vec<usize>) {
+    let mut zones = Vec::new();
+    let mut forced = Vec::new();
+    if !body.contains(". .") {
+        return (zones, forced);
+    }
+    let bytes = body.as_bytes();
+    let at = |i: usize| bytes.get(i).copied();
+    let mut i = 0;
+    while i < bytes.len() {
+        if at(i) != Some(b'.') || at(i + 1) != Some(b' ') || at(i + 2) != Some(b'.') {
+            i += 1;
+            continue;
+        }
+        let mut last = i + 2;
+        let mut dots = 2;
+        while at(last + 1) == Some(b' ') && at(last + 2) == Some(b'.') {
+            last += 2;
+            dots += 1;
+        }
+        let run_end = last + 1;
+        let mut after = run_end;
+        while at(after).is_some_and(|b| b == b' ') {
+            after += 1;
+        }
+        if dots >= 3 {
+            let attached = i > 0 && at(i - 1).is_some_and(|b| !b.is_ascii_whitespace());
+            let next_upper = body
+                .get(after..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_uppercase);
+            zones.push(i..after);
+            if dots >= 4 && next_upper {
+                forced.push(if attached { i + 1 } else { after });
+            }
+        }
+        i = run_end;
+    }
+    (zones, forced)
+}
+
+/// Moves a boundary back over opening quotes and brackets glued to its end
+/// (`他说。“` + `你好。”` becomes `他说。` + `“你好。”`).
+fn before_opening_marks(body: &str, prev: usize, cut: usize) -> usize {
+    let Some(piece) = body.get(prev..cut) else {
+        return cut;
+    };
+    let trimmed = piece.trim_end_matches(|c: char| is_opening(c) || c == '"');
+    if trimmed.trim().is_empty() || trimmed.len() == piece.len() {
+        return cut;
+    }
+    prev + trimmed.len()
+}
+
+/// Opening quotes and brackets.
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '['
+            | '{'
+            | '“'
+            | '‘'
+            | '„'
+            | '‚'
+            | '«'
+            | '‹'
+            | '「'
+            | '『'
+            | '（'
+            | '《'
+            | '〈'
+            | '【'
+            | '〔'
+            | '［'
+    )
 }
 
 /// The line length, in characters, from which a line counts as wrapped prose.
