@@ -37,6 +37,11 @@ pub mod select;
 mod summarizer;
 mod tfidf;
 
+/// The README's Rust examples, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub use error::{Error, ErrorKind};
 pub use lang::Language;
 pub use parallel::THREADS_ENV;

@@ -3,7 +3,7 @@
 
 mod common;
 
-use salience::{summarize, split_sentences, ErrorKind, Language, Summarizer, Weights, FEATURES};
+use salience::{split_sentences, summarize, ErrorKind, Language, Summarizer, Weights, FEATURES};
 
 const NEWS: &str = "The city opened a tidal power plant on Monday. \
     The tidal plant will power ninety thousand homes with tidal energy. \
@@ -44,7 +44,11 @@ fn sentences_are_quoted_exactly_and_trimmed() {
     let text = "  First sentence here.   Second one follows!\n\n  Third, after a blank line?  ";
     assert_eq!(
         split_sentences(text),
-        ["First sentence here.", "Second one follows!", "Third, after a blank line?"]
+        [
+            "First sentence here.",
+            "Second one follows!",
+            "Third, after a blank line?"
+        ]
     );
     for s in summarize(text, 3) {
         assert!(text.contains(s));
@@ -111,8 +115,14 @@ fn invalid_options_are_errors_not_panics() {
     assert_eq!(err.kind(), &ErrorKind::UnknownLanguage("xx".into()));
     assert!(err.to_string().contains("en"), "{err}");
     for bad in [f32::NAN, f32::INFINITY, -1.0] {
-        let err = Summarizer::builder().position_weight(bad).build().unwrap_err();
-        assert!(matches!(err.kind(), ErrorKind::InvalidOption { .. }), "{bad}");
+        let err = Summarizer::builder()
+            .position_weight(bad)
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::InvalidOption { .. }),
+            "{bad}"
+        );
     }
     let weights = Weights {
         centroid: f32::NAN,
@@ -126,7 +136,10 @@ fn language_is_detected_or_forced() {
     assert_eq!(Language::detect(NEWS), Some(Language::English));
     let forced = Summarizer::builder().language("ur").build().unwrap();
     assert_eq!(forced.analyze(NEWS).language(), Some(Language::Urdu));
-    assert_eq!(Summarizer::default().analyze(NEWS).language(), Some(Language::English));
+    assert_eq!(
+        Summarizer::default().analyze(NEWS).language(),
+        Some(Language::English)
+    );
 }
 
 #[test]

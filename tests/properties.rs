@@ -5,8 +5,26 @@ use proptest::prelude::*;
 use salience::{split_sentences, Summarizer};
 
 const WORDS: &[&str] = &[
-    "plant", "tidal", "energy", "city", "council", "water", "مٹی", "شہر", "میٹرو", "地铁",
-    "power", "the", "of", "and", "کے", "ہے", "river", "bank", "loan", "fish",
+    "plant",
+    "tidal",
+    "energy",
+    "city",
+    "council",
+    "water",
+    "مٹی",
+    "شہر",
+    "میٹرو",
+    "地铁",
+    "power",
+    "the",
+    "of",
+    "and",
+    "کے",
+    "ہے",
+    "river",
+    "bank",
+    "loan",
+    "fish",
 ];
 const ENDS: &[&str] = &[". ", "? ", "! ", "۔ ", "؟ ", "。", ".\n\n"];
 

@@ -44,7 +44,11 @@ fn chinese_and_japanese_full_width_marks() {
 fn mixed_scripts_in_one_text() {
     assert_eq!(
         split_sentences("Lahore opened a metro. لاہور میں میٹرو کھل گئی۔ 地铁开通了。"),
-        ["Lahore opened a metro.", "لاہور میں میٹرو کھل گئی۔", "地铁开通了。"]
+        [
+            "Lahore opened a metro.",
+            "لاہور میں میٹرو کھل گئی۔",
+            "地铁开通了。"
+        ]
     );
 }
 
@@ -83,7 +87,10 @@ fn a_sentence_without_punctuation_is_cut_at_the_cap() {
     for span in &spans {
         assert!(span.len() <= MAX_SENTENCE_BYTES);
         let s = &text[span.clone()];
-        assert!(s.starts_with("lorem") && s.ends_with("lorem"), "cut inside a word");
+        assert!(
+            s.starts_with("lorem") && s.ends_with("lorem"),
+            "cut inside a word"
+        );
     }
 }
 

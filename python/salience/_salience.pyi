@@ -1,10 +1,12 @@
 from collections.abc import Sequence
-from typing import TypedDict
+from typing import TypedDict, final
+
+__all__ = ["SalienceError", "Summarizer", "split_sentences", "summarize", "summarize_batch"]
 
 class SalienceError(ValueError):
     """Raised for invalid arguments or options."""
 
-class SentenceScore(TypedDict):
+class _SentenceScore(TypedDict):
     index: int
     text: str
     start: int
@@ -17,6 +19,7 @@ def summarize(text: str, n: int = 3) -> list[str]: ...
 def summarize_batch(texts: Sequence[str], n: int = 3) -> list[list[str]]: ...
 def split_sentences(text: str) -> list[str]: ...
 
+@final
 class Summarizer:
     def __new__(
         cls,
@@ -33,4 +36,4 @@ class Summarizer:
     def summarize(self, text: str, n: int = 3) -> list[str]: ...
     def summarize_batch(self, texts: Sequence[str], n: int = 3) -> list[list[str]]: ...
     def split_sentences(self, text: str) -> list[str]: ...
-    def score(self, text: str) -> list[SentenceScore]: ...
+    def score(self, text: str) -> list[_SentenceScore]: ...

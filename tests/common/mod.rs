@@ -12,7 +12,10 @@ pub fn eval_file(rel: &str) -> Option<PathBuf> {
     if path.exists() {
         Some(path)
     } else {
-        eprintln!("skipped: {} not found (../shared/eval is absent)", path.display());
+        eprintln!(
+            "skipped: {} not found (../shared/eval is absent)",
+            path.display()
+        );
         None
     }
 }

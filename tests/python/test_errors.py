@@ -53,7 +53,7 @@ def test_nul_bytes_are_ordinary_characters():
 
 
 def test_unknown_language_lists_the_supported_codes():
-    with pytest.raises(salience.SalienceError, match="supported codes:.*en"):
+    with pytest.raises(salience.SalienceError, match=r"supported codes:.*en"):
         salience.Summarizer(language="xx")
 
 
