@@ -1,18 +1,50 @@
 //! Match keys: the form in which two words are compared.
 //!
-//! The text a user sees is never altered; terms are counted by their key.
+//! The text a user sees is never altered; terms are counted by their key. A key is
+//! built in three steps:
+//!
+//! 1. **NFKC**, so that compatibility forms (ligatures, full-width Latin, Arabic
+//!    presentation forms) and composed or decomposed spellings compare equal;
+//! 2. a small **Arabic-script fold**, after composition (so that `ئ`, which
+//!    decomposes to Arabic yeh + hamza, keeps its hamza):
+//!    - Arabic yeh `ي` and alef maksura `ى` → Farsi yeh `ی`; Arabic kaf `ك` → keheh `ک`;
+//!    - heh `ه` and its variants `ە ۀ ۂ` → heh goal `ہ`, but **not** do-chashmi heh
+//!      `ھ`: `کھا` (ate) is not `کہا` (said);
+//!    - teh marbuta `ة` → `ۃ`;
+//!    - tatweel, harakat (U+064B–U+065F), superscript alef (U+0670), Quranic marks and
+//!      zero-width or bidirectional format characters (ZWNJ, ZWJ, LRM, RLM, soft
+//!      hyphen, …) are dropped;
+//!    - Arabic-Indic, Extended Arabic-Indic and Devanagari digits → ASCII digits;
+//! 3. **lowercase**.
+//!
+//! A word that is already its own key is borrowed, not copied: ASCII lowercase
+//! words cost one pass over their bytes, and other words one pass over their
+//! characters.
 
 use std::borrow::Cow;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-/// The match key of a word: its lowercase form.
+/// The match key of a word: NFKC, then the Arabic-script fold, then lowercase.
 ///
 /// Borrows when the word is already its own key, which is the common case for
 /// running text, so most tokens cost no allocation.
 ///
 /// ```
 /// use salience::normalize::key;
+/// use std::borrow::Cow;
+///
 /// assert_eq!(key("Summit"), "summit");
-/// assert!(matches!(key("summit"), std::borrow::Cow::Borrowed(_)));
+/// assert!(matches!(key("summit"), Cow::Borrowed(_)));
+/// // Arabic letter forms and Urdu letter forms give the same key …
+/// assert_eq!(key("پاكستاني"), key("پاکستانی"));
+/// // … harakat and tatweel are dropped, digits become ASCII …
+/// assert_eq!(key("مُـحَمَّد"), "محمد");
+/// assert_eq!(key("۲۰۲۴"), "2024");
+/// // … but do-chashmi heh stays apart from heh goal.
+/// assert_ne!(key("کھا"), key("کہا"));
+/// // NFKC: the ligature ﬁ is "fi", full-width letters are ASCII.
+/// assert_eq!(key("ﬁle"), "file");
+/// assert_eq!(key("ＡＢＣ"), "abc");
 /// ```
 pub fn key(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
@@ -21,9 +53,190 @@ pub fn key(word: &str) -> Cow<'_, str> {
         } else {
             Cow::Borrowed(word)
         }
-    } else if word.chars().any(char::is_uppercase) {
-        Cow::Owned(word.to_lowercase())
-    } else {
+    } else if is_own_key(word) {
         Cow::Borrowed(word)
+    } else {
+        Cow::Owned(build_key(word))
+    }
+}
+
+/// Whether `word` (not all ASCII) is already its own key: no character to fold or
+/// lowercase, and NFKC-normalized.
+fn is_own_key(word: &str) -> bool {
+    let mut plain = true;
+    let checked = word.chars().inspect(|&c| {
+        if !matches!(fold(c), Fold::Keep) || changes_case(c) {
+            plain = false;
+        }
+    });
+    let normalized = is_nfkc_quick(checked) == IsNormalized::Yes;
+    plain && normalized
+}
+
+/// Builds the key of a word that is not its own key.
+fn build_key(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut upper = false;
+    for c in word.nfkc() {
+        match fold(c) {
+            Fold::Keep => {
+                upper |= changes_case(c);
+                out.push(c);
+            }
+            Fold::To(to) => out.push(to),
+            Fold::Drop => {}
+        }
+    }
+    if upper {
+        out.to_lowercase()
+    } else {
+        out
+    }
+}
+
+/// What the Arabic-script fold does with one character.
+enum Fold {
+    Keep,
+    To(char),
+    Drop,
+}
+
+/// The Arabic-script fold (and digit and format-character folds) of one character.
+fn fold(c: char) -> Fold {
+    let code = u32::from(c);
+    if code < 0xAD {
+        return Fold::Keep;
+    }
+    match c {
+        // yeh and alef maksura → Farsi yeh; kaf → keheh
+        '\u{64A}' | '\u{649}' => Fold::To('\u{6CC}'),
+        '\u{643}' => Fold::To('\u{6A9}'),
+        // heh, ae, heh with yeh above, heh goal with hamza above → heh goal
+        // (do-chashmi heh U+06BE is a different letter and stays)
+        '\u{647}' | '\u{6D5}' | '\u{6C0}' | '\u{6C2}' => Fold::To('\u{6C1}'),
+        // teh marbuta → teh marbuta goal
+        '\u{629}' => Fold::To('\u{6C3}'),
+        // digits → ASCII
+        '\u{660}'..='\u{669}' => digit(code - 0x660),
+        '\u{6F0}'..='\u{6F9}' => digit(code - 0x6F0),
+        '\u{966}'..='\u{96F}' => digit(code - 0x966),
+        // tatweel, harakat, superscript alef, Quranic marks
+        '\u{640}'
+        | '\u{64B}'..='\u{65F}'
+        | '\u{670}'
+        | '\u{610}'..='\u{61A}'
+        | '\u{6D6}'..='\u{6DC}'
+        | '\u{6DF}'..='\u{6E4}'
+        | '\u{6E7}'
+        | '\u{6E8}'
+        | '\u{6EA}'..='\u{6ED}'
+        // zero-width and bidirectional format characters, soft hyphen
+        | '\u{AD}'
+        | '\u{61C}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}' => Fold::Drop,
+        _ => Fold::Keep,
+    }
+}
+
+/// The ASCII digit with value `value` (0–9).
+fn digit(value: u32) -> Fold {
+    char::from_digit(value, 10).map_or(Fold::Keep, Fold::To)
+}
+
+/// Whether lowercasing changes `c`; uncased scripts are skipped without a lookup.
+fn changes_case(c: char) -> bool {
+    match u32::from(c) {
+        0x0590..=0x109F | 0x1100..=0x139F | 0x2E80..=0xA63F | 0xAC00..=0xD7FF => false,
+        _ => c.is_uppercase() || is_titlecase(c),
+    }
+}
+
+/// Title-case letters (`ǅ`, `ᾈ`): not upper case, but changed by lowercasing.
+fn is_titlecase(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1C5}'
+            | '\u{1C8}'
+            | '\u{1CB}'
+            | '\u{1F2}'
+            | '\u{1F88}'..='\u{1F8F}'
+            | '\u{1F98}'..='\u{1F9F}'
+            | '\u{1FA8}'..='\u{1FAF}'
+            | '\u{1FBC}'
+            | '\u{1FCC}'
+            | '\u{1FFC}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_arabic_letter_forms_to_urdu() {
+        // Arabic yeh, kaf and heh against Urdu yeh, keheh and heh goal.
+        assert_eq!(key("كيا"), key("کیا"));
+        assert_eq!(key("شهر"), key("شہر"));
+        assert_eq!(key("مدرسة"), key("مدرسۃ"));
+        assert_eq!(key("علىٰ"), "علی");
+    }
+
+    #[test]
+    fn keeps_do_chashmi_heh() {
+        assert_eq!(key("کھا"), "کھا");
+        assert_ne!(key("کھا"), key("کہا"));
+        assert_ne!(key("بھی"), key("بہی"));
+    }
+
+    #[test]
+    fn folds_after_composition() {
+        // ئ written as Arabic yeh + hamza above composes to U+0626 and keeps it.
+        assert_eq!(key("\u{64A}\u{654}"), "\u{626}");
+        assert_eq!(key("\u{626}"), "\u{626}");
+        // آ as alef + madda composes to U+0622.
+        assert_eq!(key("\u{627}\u{653}"), "\u{622}");
+    }
+
+    #[test]
+    fn drops_format_characters() {
+        assert_eq!(key("می\u{200C}خواهم"), key("میخواهم"));
+        assert_eq!(key("co\u{AD}operate"), "cooperate");
+        assert_eq!(key("\u{FEFF}word"), "word");
+    }
+
+    #[test]
+    fn digits_become_ascii() {
+        assert_eq!(key("١٢٣"), "123");
+        assert_eq!(key("۱۲۳"), "123");
+        assert_eq!(key("१२३"), "123");
+    }
+
+    #[test]
+    fn borrows_own_keys() {
+        for word in ["summit", "پاکستان", "शिखर", "саммит", "峰会", "café"] {
+            assert!(matches!(key(word), Cow::Borrowed(_)), "{word}");
+        }
+        for word in ["Summit", "پاكستان", "Саммит", "ＡＢＣ", "cafe\u{301}"] {
+            assert!(matches!(key(word), Cow::Owned(_)), "{word}");
+        }
+    }
+
+    #[test]
+    fn lowercases_every_cased_script() {
+        assert_eq!(key("ΣΟΦΙΑ"), "σοφια");
+        assert_eq!(key("ǅemal"), "džemal");
+        assert_eq!(key("Ärger"), "ärger");
+        assert_eq!(key("ПРИВЕТ"), "привет");
+    }
+
+    #[test]
+    fn keys_are_idempotent() {
+        for word in ["Café", "پاكستاني", "مُـحَمَّد", "ﬁle", "ΣΟΦΙΑ", "۲۰۲۴", "ǅemal"] {
+            let once = key(word).into_owned();
+            assert_eq!(key(&once), once.as_str(), "{word}");
+        }
     }
 }
