@@ -36,6 +36,7 @@ pub mod segment;
 pub mod select;
 mod summarizer;
 mod tfidf;
+pub mod tokens;
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[doc = include_str!("../README.md")]

@@ -2,9 +2,8 @@
 //!
 //! Memory is linear in the input: each sentence keeps only the terms it contains.
 
-use crate::normalize::key;
 use crate::parallel::map_indices;
-use crate::segment::words;
+use crate::tokens::for_each_term;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -74,12 +73,16 @@ pub(crate) fn term_stats(
     }
 }
 
-/// Match keys of the words of `sentence` that are not stopwords.
+/// Match keys of the terms of `sentence` that are not stopwords: words, and
+/// character bigrams for scripts written without spaces (see [`crate::tokens`]).
 fn content_keys<'t>(sentence: &'t str, stopwords: Option<&FxHashSet<String>>) -> Vec<Cow<'t, str>> {
-    words(sentence)
-        .map(key)
-        .filter(|k| stopwords.is_none_or(|s| !s.contains(k.as_ref())))
-        .collect()
+    let mut out = Vec::new();
+    for_each_term(sentence, |k| {
+        if stopwords.is_none_or(|s| !s.contains(k.as_ref())) {
+            out.push(k);
+        }
+    });
+    out
 }
 
 /// Collapses sorted ids into `(id, count)` pairs.
