@@ -216,7 +216,8 @@ mod tests {
 
     #[test]
     fn borrows_own_keys() {
-        for word in ["summit", "پاکستان", "शिखर", "саммит", "峰会", "café"] {
+        for word in ["summit", "پاکستان", "शिखर", "саммит", "峰会", "café"]
+        {
             assert!(matches!(key(word), Cow::Borrowed(_)), "{word}");
         }
         for word in ["Summit", "پاكستان", "Саммит", "ＡＢＣ", "cafe\u{301}"] {
@@ -234,7 +235,8 @@ mod tests {
 
     #[test]
     fn keys_are_idempotent() {
-        for word in ["Café", "پاكستاني", "مُـحَمَّد", "ﬁle", "ΣΟΦΙΑ", "۲۰۲۴", "ǅemal"] {
+        for word in ["Café", "پاكستاني", "مُـحَمَّد", "ﬁle", "ΣΟΦΙΑ", "۲۰۲۴", "ǅemal"]
+        {
             let once = key(word).into_owned();
             assert_eq!(key(&once), once.as_str(), "{word}");
         }

@@ -6,10 +6,15 @@
 //! `ก`), so their runs become overlapping character bigrams instead, the standard
 //! fallback of search engines for these scripts:
 //!
-//! - Han, Hiragana and Katakana, each its own run (`東京都に` → `東京`, `京都`, `に`);
+//! - Han and Katakana, each its own run (`東京都` → `東京`, `京都`);
+//! - Hiragana runs, between the kanji of Japanese, are mostly inflections and
+//!   particles (`によると`, `んでいた`): a run is one term, not bigrams, since their
+//!   bigrams (`んで`, `ると`) tie unrelated sentences together, and a single
+//!   hiragana (a particle such as `に`, or okurigana such as the `く` of `良く`) is
+//!   no term at all;
 //! - Thai, Lao, Khmer and Myanmar, by UAX #29 segments (a consonant with its marks).
 //!
-//! A run of one unit gives that unit. Bigrams are slices of the sentence, so they
+//! A run of one unit gives that unit (but see hiragana above). Bigrams are slices of the sentence, so they
 //! borrow like words do.
 
 use crate::normalize::key;
@@ -36,8 +41,9 @@ enum Unspaced {
 ///
 /// assert_eq!(terms("The Summit, in Astana."), ["the", "summit", "in", "astana"]);
 /// assert_eq!(terms("上海合作组织峰会"), ["上海", "海合", "合作", "作组", "组织", "织峰", "峰会"]);
-/// // Japanese: kanji, hiragana and katakana runs apart.
-/// assert_eq!(terms("東京都にサミット"), ["東京", "京都", "に", "サミ", "ミッ", "ット"]);
+/// // Japanese: kanji, hiragana and katakana runs apart; a hiragana run is one term.
+/// assert_eq!(terms("東京都にサミット"), ["東京", "京都", "サミ", "ミッ", "ット"]);
+/// assert_eq!(terms("始めたサミット"), ["始", "めた", "サミ", "ミッ", "ット"]);
 /// ```
 pub fn terms(sentence: &str) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
@@ -54,14 +60,23 @@ pub fn terms(sentence: &str) -> Vec<Cow<'_, str>> {
 /// assert!(n > 3);
 /// ```
 pub fn for_each_term<'t>(sentence: &'t str, mut f: impl FnMut(Cow<'t, str>)) {
-    // The open run of units of one unspaced script: (script, previous unit, units).
-    let mut run: Option<(Unspaced, usize, usize, usize)> = None;
-    let flush = |run: &mut Option<(Unspaced, usize, usize, usize)>,
-                 f: &mut dyn FnMut(Cow<'t, str>)| {
-        if let Some((_, start, end, 1)) = run.take() {
-            if let Some(unit) = sentence.get(start..end) {
-                f(key(unit));
+    let mut run: Option<Run> = None;
+    let flush = |run: &mut Option<Run>, f: &mut dyn FnMut(Cow<'t, str>)| {
+        let Some(r) = run.take() else {
+            return;
+        };
+        let whole = if r.script == Unspaced::Hiragana {
+            if r.units < 2 {
+                return;
             }
+            r.start..r.prev_end
+        } else if r.units == 1 {
+            r.prev_start..r.prev_end
+        } else {
+            return;
+        };
+        if let Some(term) = sentence.get(whole) {
+            f(key(term));
         }
     };
     for (offset, word) in sentence.unicode_word_indices() {
@@ -74,21 +89,41 @@ pub fn for_each_term<'t>(sentence: &'t str, mut f: impl FnMut(Cow<'t, str>)) {
         while let Some((from, to)) = units.next_unit() {
             let (start, end) = (offset + from, offset + to);
             match &mut run {
-                Some((s, prev_start, prev_end, count)) if *s == script && *prev_end == start => {
-                    if let Some(bigram) = sentence.get(*prev_start..end) {
-                        f(key(bigram));
+                Some(r) if r.script == script && r.prev_end == start => {
+                    if script != Unspaced::Hiragana {
+                        if let Some(bigram) = sentence.get(r.prev_start..end) {
+                            f(key(bigram));
+                        }
                     }
-                    (*prev_start, *prev_end) = (start, end);
-                    *count += 1;
+                    (r.prev_start, r.prev_end) = (start, end);
+                    r.units += 1;
                 }
                 _ => {
                     flush(&mut run, &mut f);
-                    run = Some((script, start, end, 1));
+                    run = Some(Run {
+                        script,
+                        start,
+                        prev_start: start,
+                        prev_end: end,
+                        units: 1,
+                    });
                 }
             }
         }
     }
     flush(&mut run, &mut f);
+}
+
+/// An open run of units of one unspaced script.
+struct Run {
+    script: Unspaced,
+    /// Where the run starts.
+    start: usize,
+    /// The last unit.
+    prev_start: usize,
+    prev_end: usize,
+    /// How many units so far.
+    units: usize,
 }
 
 /// The units of one UAX #29 word of an unspaced script, as byte ranges: single
@@ -167,12 +202,14 @@ mod tests {
     #[test]
     fn single_characters_stand_alone() {
         assert_eq!(terms("猫"), ["猫"]);
-        assert_eq!(terms("猫 と 犬"), ["猫", "と", "犬"]);
+        assert_eq!(terms("猫 と 犬"), ["猫", "犬"]);
+        assert_eq!(terms("これ"), ["これ"]);
     }
 
     #[test]
     fn runs_split_at_script_changes() {
-        assert_eq!(terms("経済は"), ["経済", "は"]);
+        assert_eq!(terms("経済は"), ["経済"]);
+        assert_eq!(terms("経済によると"), ["経済", "によると"]);
         assert_eq!(terms("Rust言語"), ["rust", "言語"]);
     }
 
