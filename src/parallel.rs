@@ -1,13 +1,29 @@
-//! The crate's own rayon thread pool and the helpers that use it.
+//! The crate's own rayon thread pools and the helpers that use them.
 //!
-//! The pool is named (`salience-0`, `salience-1`, …) and sized by the
-//! `SALIENCE_NUM_THREADS` environment variable, read once, or by the number of CPUs.
+//! Pools are named (`salience-0`, `salience-1`, …). The default pool is sized by the
+//! `SALIENCE_NUM_THREADS` environment variable, read once, or by the number of CPUs;
+//! a [`Summarizer`](crate::Summarizer) built with `threads(k)` has a pool of its own.
 //! Work is split across sentences or documents only; every sum stays sequential, so
 //! results are identical on any number of threads.
+//!
+//! # Fork safety
+//!
+//! `fork()` copies only the calling thread: in a child process the workers of every
+//! pool built before the fork are gone, and handing work to such a pool would wait
+//! forever (Python's `multiprocessing` with the `fork` start method does exactly
+//! this). So a [`Pool`] remembers the id of the process that built it, and in any
+//! other process it builds a replacement on first use, with the same number of
+//! threads. The pool of the parent is never used or dropped in the child (dropping
+//! it would signal threads that do not exist): it is forgotten instead. The
+//! replacement lives as long as the child (or until the child forks in its turn).
+//!
+//! Parallel helpers ([`map_indices`], [`map_items`]) run in parallel only on the
+//! workers of a pool, never on rayon's global pool, which is not fork-safe either:
+//! when no pool can be started, work runs on the calling thread.
 
 use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// Below this many items, work runs on the calling thread.
 const MIN_PARALLEL_ITEMS: usize = 64;
@@ -15,8 +31,13 @@ const MIN_PARALLEL_ITEMS: usize = 64;
 /// The environment variable that sets the size of the default pool.
 pub const THREADS_ENV: &str = "SALIENCE_NUM_THREADS";
 
-/// Builds a named pool with `threads` threads (0 means one per CPU).
-pub(crate) fn build_pool(threads: usize) -> Option<ThreadPool> {
+/// The most threads a pool may be asked for; more is refused (a builder error) or,
+/// from [`THREADS_ENV`], clamped, so that no option can make salience start
+/// thousands of threads.
+pub(crate) const MAX_THREADS: usize = 1024;
+
+/// Builds a named rayon pool with `threads` threads (0 means one per CPU).
+fn build(threads: usize) -> Option<ThreadPool> {
     ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("salience-{i}"))
@@ -24,17 +45,84 @@ pub(crate) fn build_pool(threads: usize) -> Option<ThreadPool> {
         .ok()
 }
 
-/// The default pool, built on first use.
+/// A named thread pool that survives `fork()`: see the [module docs](self).
+pub(crate) struct Pool {
+    /// Threads asked for (0: one per CPU); a replacement pool gets as many.
+    threads: usize,
+    /// The process that built `own`.
+    owner: u32,
+    /// The pool, usable in the `owner` process only.
+    own: Option<ThreadPool>,
+    /// The pool of a forked process: its process id and the pool, which is leaked
+    /// (it lives as long as the process, like the default pool).
+    forked: Mutex<Option<(u32, &'static ThreadPool)>>,
+}
+
+impl Pool {
+    /// Starts a pool of `threads` threads (0: one per CPU); `None` when the
+    /// threads cannot be started or are more than [`MAX_THREADS`].
+    pub(crate) fn new(threads: usize) -> Option<Pool> {
+        if threads > MAX_THREADS {
+            return None;
+        }
+        Some(Pool {
+            threads,
+            owner: std::process::id(),
+            own: Some(build(threads)?),
+            forked: Mutex::new(None),
+        })
+    }
+
+    /// The rayon pool to run on in this process; `None` only when a forked child
+    /// cannot start threads (work then runs on the calling thread).
+    pub(crate) fn get(&self) -> Option<&ThreadPool> {
+        let pid = std::process::id();
+        if pid == self.owner {
+            return self.own.as_ref();
+        }
+        // In a forked child. The lock is never taken in the process that built the
+        // pool, so a child forked from it cannot find it held.
+        let mut slot = self.forked.lock().unwrap_or_else(PoisonError::into_inner);
+        match *slot {
+            Some((owner, pool)) if owner == pid => Some(pool),
+            _ => {
+                let pool: &'static ThreadPool = Box::leak(Box::new(build(self.threads)?));
+                *slot = Some((pid, pool));
+                Some(pool)
+            }
+        }
+    }
+
+    /// The number of worker threads of the pool in this process.
+    pub(crate) fn current_num_threads(&self) -> usize {
+        self.get().map_or(1, ThreadPool::current_num_threads)
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        if std::process::id() != self.owner {
+            // The workers were left behind in the parent: terminating them here
+            // would signal threads that do not exist in this process.
+            std::mem::forget(self.own.take());
+        }
+    }
+}
+
+/// The threads asked for by [`THREADS_ENV`] (0, one per CPU, when unset or invalid).
+fn env_threads() -> usize {
+    std::env::var(THREADS_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .map_or(0, |n| n.min(MAX_THREADS))
+}
+
+/// The default pool, built on first use (and again in a forked child).
 pub(crate) fn default_pool() -> Option<&'static ThreadPool> {
-    static POOL: OnceLock<Option<ThreadPool>> = OnceLock::new();
-    POOL.get_or_init(|| {
-        let threads = std::env::var(THREADS_ENV)
-            .ok()
-            .and_then(|v| v.trim().parse::<usize>().ok())
-            .unwrap_or(0);
-        build_pool(threads)
-    })
-    .as_ref()
+    static POOL: OnceLock<Option<Pool>> = OnceLock::new();
+    POOL.get_or_init(|| Pool::new(env_threads()))
+        .as_ref()
+        .and_then(Pool::get)
 }
 
 /// Runs `f` inside `pool` (or on the caller when there is none).
@@ -45,13 +133,19 @@ pub(crate) fn run_in<R: Send>(pool: Option<&ThreadPool>, f: impl FnOnce() -> R +
     }
 }
 
+/// Whether the current thread is a worker of a rayon pool, so that parallel
+/// iterators run there rather than on rayon's global pool.
+fn on_a_pool() -> bool {
+    rayon::current_thread_index().is_some()
+}
+
 /// Maps `f` over `0..n`, in parallel when asked and worth it; order is preserved.
 pub(crate) fn map_indices<T: Send>(
     n: usize,
     parallel: bool,
     f: impl Fn(usize) -> T + Send + Sync,
 ) -> Vec<T> {
-    if parallel && n >= MIN_PARALLEL_ITEMS {
+    if parallel && n >= MIN_PARALLEL_ITEMS && on_a_pool() {
         (0..n)
             .into_par_iter()
             .with_min_len(MIN_PARALLEL_ITEMS / 2)
@@ -59,5 +153,78 @@ pub(crate) fn map_indices<T: Send>(
             .collect()
     } else {
         (0..n).map(f).collect()
+    }
+}
+
+/// Maps `f` over `items`, one task per item when on a pool; order is preserved.
+pub(crate) fn map_items<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    f: impl Fn(&'a T) -> R + Send + Sync,
+) -> Vec<R> {
+    if items.len() > 1 && on_a_pool() {
+        items.par_iter().map(f).collect()
+    } else {
+        items.iter().map(f).collect()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers_run_on_the_caller_outside_a_pool() {
+        // Not on a pool: no task may reach rayon's global pool.
+        let names = map_indices(200, true, |_| {
+            std::thread::current().name().map(str::to_owned)
+        });
+        let me = std::thread::current().name().map(str::to_owned);
+        assert!(names.iter().all(|n| *n == me));
+        let items: Vec<usize> = (0..10).collect();
+        assert_eq!(
+            map_items(&items, |i| i * 2),
+            [0, 2, 4, 6, 8, 10, 12, 14, 16, 18]
+        );
+    }
+
+    #[test]
+    fn helpers_run_on_the_named_pool_inside_it() {
+        let pool = Pool::new(2).unwrap();
+        assert_eq!(pool.current_num_threads(), 2);
+        let names = run_in(pool.get(), || {
+            map_indices(500, true, |_| {
+                std::thread::current().name().map(str::to_owned)
+            })
+        });
+        assert!(names
+            .iter()
+            .all(|n| n.as_deref().is_some_and(|n| n.starts_with("salience-"))));
+        let items: Vec<usize> = (0..100).collect();
+        let doubled = run_in(pool.get(), || map_items(&items, |i| i * 2));
+        assert_eq!(doubled, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_pool_in_another_process_is_rebuilt_not_reused() {
+        // What a forked child sees: a pool whose owner is another process.
+        let mut pool = Pool::new(3).unwrap();
+        let parent = pool.own.as_ref().map(|p| p as *const ThreadPool);
+        pool.owner = pool.owner.wrapping_add(1);
+        let child = pool.get().map(|p| p as *const ThreadPool);
+        assert!(child.is_some());
+        assert_ne!(child, parent, "the parent's pool must not be used");
+        assert_eq!(
+            pool.get().map(|p| p as *const ThreadPool),
+            child,
+            "built once"
+        );
+        assert_eq!(pool.current_num_threads(), 3);
+        assert_eq!(
+            run_in(pool.get(), || map_indices(100, true, |i| i).len()),
+            100
+        );
+        // Dropping it forgets the parent's pool instead of terminating it.
+        drop(pool);
     }
 }

@@ -23,8 +23,13 @@ impl From<Error> for PyErr {
     }
 }
 
-/// Documents summarized between two checks for Ctrl-C in a batch.
-const BATCH_CHUNK: usize = 256;
+/// At most this many documents per worker thread between two checks for Ctrl-C in
+/// a batch.
+const CHUNK_DOCS_PER_THREAD: usize = 64;
+
+/// At most this many bytes of text per worker thread between two checks for Ctrl-C
+/// (a document longer than this is a chunk of its own).
+const CHUNK_BYTES_PER_THREAD: usize = 1 << 20;
 
 /// A number of sentences read from Python: a non-negative `int`, not a `bool`; an
 /// `int` too large for the machine means "all of them".
@@ -77,8 +82,14 @@ fn summarize_many(
     n: SentenceCount,
 ) -> PyResult<Vec<Vec<String>>> {
     let SentenceCount(n) = n;
+    let threads = s.threads().max(1);
+    let max_docs = CHUNK_DOCS_PER_THREAD.saturating_mul(threads);
+    let max_bytes = CHUNK_BYTES_PER_THREAD.saturating_mul(threads);
     let mut out = Vec::with_capacity(texts.len());
-    for chunk in texts.chunks(BATCH_CHUNK) {
+    let mut rest: &[PyBackedStr] = &texts;
+    while !rest.is_empty() {
+        let (chunk, tail) = rest.split_at(chunk_len(rest, max_docs, max_bytes));
+        rest = tail;
         let done = py.detach(|| {
             s.summarize_batch(chunk, n)
                 .into_iter()
@@ -91,6 +102,22 @@ fn summarize_many(
     Ok(out)
 }
 
+/// How many of the leading `texts` form the next chunk of a batch: at most
+/// `max_docs` documents and `max_bytes` bytes, and at least one document, so that
+/// Ctrl-C is checked often however the batch is made up.
+fn chunk_len<S: AsRef<str>>(texts: &[S], max_docs: usize, max_bytes: usize) -> usize {
+    let mut bytes = 0usize;
+    let mut len = 0;
+    for text in texts.iter().take(max_docs) {
+        bytes = bytes.saturating_add(text.as_ref().len());
+        if len > 0 && bytes > max_bytes {
+            break;
+        }
+        len += 1;
+    }
+    len.max(1).min(texts.len())
+}
+
 fn split(py: Python<'_>, text: &PyBackedStr) -> Vec<String> {
     let text: &str = text;
     py.detach(|| owned(crate::split_sentences(text)))
@@ -100,7 +127,42 @@ fn owned(sentences: Vec<&str>) -> Vec<String> {
     sentences.into_iter().map(str::to_owned).collect()
 }
 
-/// Python string (code point) offset of every byte offset in `starts_and_ends`.
+fn analyze_with_offsets(s: &Summarizer, text: &str) -> (Analysis, Vec<(usize, usize)>) {
+    let analysis = s.analyze(text);
+    let offsets = char_offsets(text, &analysis);
+    (analysis, offsets)
+}
+
+/// One dict per sentence: index, text, Python offsets, score, rank and features.
+fn sentence_rows<'py>(
+    py: Python<'py>,
+    text: &str,
+    analysis: &Analysis,
+    offsets: &[(usize, usize)],
+) -> PyResult<Vec<Bound<'py, PyDict>>> {
+    analysis
+        .sentences()
+        .zip(offsets)
+        .zip(analysis.features().outer_iter())
+        .map(|((s, &(start, end)), row)| {
+            let d = PyDict::new(py);
+            d.set_item("index", s.index)?;
+            d.set_item("text", text.get(s.span.clone()).unwrap_or_default())?;
+            d.set_item("start", start)?;
+            d.set_item("end", end)?;
+            d.set_item("score", s.score)?;
+            d.set_item("rank", s.rank)?;
+            let features = PyDict::new(py);
+            for (name, value) in FEATURES.iter().zip(row.iter()) {
+                features.set_item(*name, *value)?;
+            }
+            d.set_item("features", features)?;
+            Ok(d)
+        })
+        .collect()
+}
+
+/// The Python string (code point) offsets of every sentence's start and end.
 fn char_offsets(text: &str, analysis: &Analysis) -> Vec<(usize, usize)> {
     let mut boundaries: Vec<usize> = analysis
         .spans()
@@ -137,6 +199,10 @@ mod _salience {
 
     #[pymodule_export]
     use super::SalienceError;
+
+    /// Names of the feature columns, in order.
+    #[pymodule_export]
+    const FEATURES: [&str; crate::FEATURES.len()] = crate::FEATURES;
 
     /// Return the `n` most salient sentences of `text`, in document order.
     ///
@@ -184,8 +250,8 @@ mod _salience {
     ///
     /// Example:
     ///     >>> import salience
-    ///     >>> salience.summarize_batch(["One. Two.", "Three."], n=1)
-    ///     [['One.'], ['Three.']]
+    ///     >>> salience.summarize_batch(["One. Two.", "Three."], n=5)
+    ///     [['One.', 'Two.'], ['Three.']]
     #[pyfunction]
     #[pyo3(signature = (texts, n = SentenceCount(3)), text_signature = "(texts, n=3)")]
     fn summarize_batch(
@@ -212,7 +278,8 @@ mod _salience {
     /// Args:
     ///     language: ISO 639-1 code of the stopword list (e.g. ``"en"``, ``"ur"``);
     ///         ``None`` detects it per document.
-    ///     position_weight: Weight of the lead-position feature (≥ 0; 0 ignores position).
+    ///     position_weight: Weight of the lead-position feature (≥ 0; 0 ignores
+    ///         position); ``None`` keeps the default.
     ///     stopwords: Whether to drop stopwords before weighing terms.
     ///     extra_stopwords: More words to ignore, in addition to the language's list.
     ///     threads: Size of a thread pool of its own (``None`` shares the default pool,
@@ -235,21 +302,23 @@ mod _salience {
     #[pymethods]
     impl PySummarizer {
         #[new]
-        #[pyo3(signature = (language = None, position_weight = 1.0, stopwords = true, extra_stopwords = None, threads = None))]
+        #[pyo3(signature = (language = None, position_weight = None, stopwords = true, extra_stopwords = None, threads = None))]
         fn new(
             language: Option<String>,
-            position_weight: f32,
+            position_weight: Option<f32>,
             stopwords: bool,
             extra_stopwords: Option<Vec<String>>,
             threads: Option<usize>,
         ) -> PyResult<Self> {
             let extra_stopwords = extra_stopwords.unwrap_or_default();
             let mut builder = Summarizer::builder()
-                .position_weight(position_weight)
                 .stopwords(stopwords)
                 .extra_stopwords(&extra_stopwords);
             if let Some(code) = &language {
                 builder = builder.language(code);
+            }
+            if let Some(w) = position_weight {
+                builder = builder.position_weight(w);
             }
             if let Some(t) = threads {
                 builder = builder.threads(t);
@@ -308,32 +377,47 @@ mod _salience {
             text: PyBackedStr,
         ) -> PyResult<Vec<Bound<'py, PyDict>>> {
             let body: &str = &text;
-            let (analysis, offsets) = py.detach(|| {
-                let analysis = self.inner.analyze(body);
-                let offsets = char_offsets(body, &analysis);
-                (analysis, offsets)
+            let (analysis, offsets) = py.detach(|| analyze_with_offsets(&self.inner, body));
+            sentence_rows(py, body, &analysis, &offsets)
+        }
+
+        /// Everything behind a summary of `n` sentences: a dict with ``sentences`` (as
+        /// from :meth:`score`), ``selected`` (indices of the chosen sentences, in
+        /// document order), ``language`` (the stopword language used, or ``None``) and
+        /// ``feature_names``.
+        #[pyo3(signature = (text, n = SentenceCount(3)), text_signature = "($self, text, n=3)")]
+        fn explain<'py>(
+            &self,
+            py: Python<'py>,
+            text: PyBackedStr,
+            n: SentenceCount,
+        ) -> PyResult<Bound<'py, PyDict>> {
+            let SentenceCount(n) = n;
+            let body: &str = &text;
+            let (analysis, offsets, selected) = py.detach(|| {
+                let (analysis, offsets) = analyze_with_offsets(&self.inner, body);
+                let selected = self.inner.choose(&analysis, n);
+                (analysis, offsets, selected)
             });
-            analysis
-                .sentences()
-                .zip(offsets)
-                .map(|(s, (start, end))| {
-                    let d = PyDict::new(py);
-                    d.set_item("index", s.index)?;
-                    d.set_item("text", body.get(s.span.clone()).unwrap_or_default())?;
-                    d.set_item("start", start)?;
-                    d.set_item("end", end)?;
-                    d.set_item("score", s.score)?;
-                    d.set_item("rank", s.rank)?;
-                    let features = PyDict::new(py);
-                    if let Some(row) = analysis.features().outer_iter().nth(s.index) {
-                        for (name, value) in FEATURES.iter().zip(row.iter()) {
-                            features.set_item(*name, *value)?;
-                        }
-                    }
-                    d.set_item("features", features)?;
-                    Ok(d)
-                })
-                .collect()
+            let out = PyDict::new(py);
+            out.set_item("sentences", sentence_rows(py, body, &analysis, &offsets)?)?;
+            out.set_item("selected", selected)?;
+            out.set_item("language", analysis.language().map(|l| l.code()))?;
+            out.set_item("feature_names", FEATURES.to_vec())?;
+            Ok(out)
+        }
+
+        /// The feature matrix of `text` as a ``numpy.ndarray`` of ``float32``, one row
+        /// per sentence and one column per name in ``salience.FEATURES``; the array
+        /// takes over the buffer Rust computed, without a copy. Requires numpy.
+        fn features<'py>(
+            &self,
+            py: Python<'py>,
+            text: PyBackedStr,
+        ) -> Bound<'py, numpy::PyArray2<f32>> {
+            let body: &str = &text;
+            let matrix = py.detach(|| self.inner.analyze(body).into_features());
+            numpy::PyArray2::from_owned_array(py, matrix)
         }
 
         fn __repr__(&self) -> String {

@@ -2,13 +2,12 @@
 
 use crate::error::Error;
 use crate::lang::Language;
-use crate::parallel::{build_pool, default_pool, run_in};
+use crate::parallel::{default_pool, map_items, run_in, Pool};
 use crate::score::{features, Weights, FEATURES};
 use crate::segment::sentence_spans;
 use crate::select::{ranks, top_n};
 use crate::tfidf::term_stats;
 use ndarray::{Array1, Array2};
-use rayon::prelude::*;
 use rayon::ThreadPool;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
@@ -25,13 +24,27 @@ use std::sync::Arc;
 /// let summary = summarizer.summarize(text, 2);
 /// assert_eq!(summary.len(), 2);
 /// ```
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Summarizer {
     language: Option<Language>,
     weights: Weights,
     stopwords: bool,
     extra_stopwords: Arc<FxHashSet<String>>,
-    pool: Option<Arc<ThreadPool>>,
+    pool: Option<Arc<Pool>>,
+}
+
+impl Default for Summarizer {
+    /// The summarizer that [`Summarizer::builder`] builds with no option set.
+    fn default() -> Self {
+        let b = SummarizerBuilder::default();
+        Summarizer {
+            language: None,
+            weights: b.weights,
+            stopwords: b.stopwords,
+            extra_stopwords: Arc::default(),
+            pool: None,
+        }
+    }
 }
 
 impl std::fmt::Debug for Summarizer {
@@ -151,7 +164,7 @@ impl SummarizerBuilder {
             }
         }
         let pool = match self.threads {
-            Some(n) => Some(Arc::new(build_pool(n).ok_or_else(|| {
+            Some(n) => Some(Arc::new(Pool::new(n).ok_or_else(|| {
                 Error::invalid_option("threads", format!("cannot start {n} threads"))
             })?)),
             None => None,
@@ -238,9 +251,14 @@ impl Analysis {
         )
     }
 
-    /// Indices of the `n` best sentences, in document order.
+    /// Indices of the `n` best sentences by score alone, in document order.
     pub fn top(&self, n: usize) -> Vec<usize> {
         top_n(self.scores.as_slice().unwrap_or(&[]), n)
+    }
+
+    /// Takes the feature matrix out, without copying it.
+    pub fn into_features(self) -> Array2<f32> {
+        self.features
     }
 }
 
@@ -277,7 +295,7 @@ impl Summarizer {
             return Vec::new();
         }
         let analysis = run_in(self.pool(), || self.analyze_with(text, true));
-        pick(text, &analysis, n)
+        self.pick(text, &analysis, n)
     }
 
     /// Summarizes many documents in parallel (one document per task); the result for
@@ -295,16 +313,13 @@ impl Summarizer {
         n: usize,
     ) -> Vec<Vec<&'t str>> {
         run_in(self.pool(), || {
-            texts
-                .par_iter()
-                .map(|t| {
-                    let text = t.as_ref();
-                    if n == 0 {
-                        return Vec::new();
-                    }
-                    pick(text, &self.analyze_with(text, false), n)
-                })
-                .collect()
+            map_items(texts, |t| {
+                let text = t.as_ref();
+                if n == 0 {
+                    return Vec::new();
+                }
+                self.pick(text, &self.analyze_with(text, false), n)
+            })
         })
     }
 
@@ -324,18 +339,46 @@ impl Summarizer {
     /// ```
     pub fn select(&self, text: &str, n: usize) -> Vec<ScoredSentence> {
         let analysis = self.analyze(text);
-        let keep = analysis.top(n);
+        let keep = self.choose(&analysis, n);
         analysis
             .sentences()
             .filter(|s| keep.binary_search(&s.index).is_ok())
             .collect()
     }
 
+    /// Indices of the sentences a summary of `n` sentences keeps, in document order.
+    ///
+    /// ```
+    /// let s = salience::Summarizer::default();
+    /// let text = "Tidal power grows. Tidal power is clean. Bread is cheap.";
+    /// let analysis = s.analyze(text);
+    /// let chosen = s.choose(&analysis, 2);
+    /// let texts: Vec<&str> = chosen.iter().map(|&i| &text[analysis.spans()[i].clone()]).collect();
+    /// assert_eq!(texts, s.summarize(text, 2));
+    /// ```
+    pub fn choose(&self, analysis: &Analysis, n: usize) -> Vec<usize> {
+        analysis.top(n)
+    }
+
+    /// The texts of the sentences [`Summarizer::choose`] keeps.
+    fn pick<'t>(&self, text: &'t str, analysis: &Analysis, n: usize) -> Vec<&'t str> {
+        self.choose(analysis, n)
+            .into_iter()
+            .filter_map(|i| analysis.spans.get(i).and_then(|s| text.get(s.clone())))
+            .collect()
+    }
+
     fn pool(&self) -> Option<&ThreadPool> {
         match &self.pool {
-            Some(pool) => Some(pool),
+            Some(pool) => pool.get(),
             None => default_pool(),
         }
+    }
+
+    /// The number of threads this summarizer runs on (1 without a pool).
+    #[cfg(feature = "python")]
+    pub(crate) fn threads(&self) -> usize {
+        self.pool().map_or(1, ThreadPool::current_num_threads)
     }
 
     fn analyze_with(&self, text: &str, parallel: bool) -> Analysis {
@@ -366,13 +409,4 @@ impl Summarizer {
         set.extend(self.extra_stopwords.iter().cloned());
         Some(set)
     }
-}
-
-/// The texts of the `n` best sentences, in document order.
-fn pick<'t>(text: &'t str, analysis: &Analysis, n: usize) -> Vec<&'t str> {
-    analysis
-        .top(n)
-        .into_iter()
-        .filter_map(|i| analysis.spans.get(i).and_then(|s| text.get(s.clone())))
-        .collect()
 }

@@ -170,3 +170,17 @@ fn urdu_sample_gives_three_whole_sentences() {
         .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]));
 }
+
+#[test]
+fn default_equals_a_builder_with_no_options() {
+    let built = Summarizer::builder().build().unwrap();
+    let default = Summarizer::default();
+    assert_eq!(format!("{built:?}"), format!("{default:?}"));
+    for text in [
+        NEWS,
+        include_str!("../examples/urdu.txt"),
+        include_str!("../examples/english.txt"),
+    ] {
+        assert_eq!(built.analyze(text).scores(), default.analyze(text).scores());
+    }
+}

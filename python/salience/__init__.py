@@ -2,10 +2,15 @@
 
 >>> import salience
 >>> text = "Rust is fast. Rust is safe. The sky is blue. Rust is fast and safe."
->>> salience.summarize(text, 2)
-['Rust is fast.', 'Rust is safe.']
+>>> salience.summarize(text, 3)
+['Rust is fast.', 'Rust is safe.', 'Rust is fast and safe.']
 """
 
+from __future__ import annotations
+
+from salience._salience import (
+    FEATURES as _FEATURES,
+)
 from salience._salience import (
     SalienceError,
     Summarizer,
@@ -14,7 +19,11 @@ from salience._salience import (
     summarize_batch,
 )
 
+#: Names of the feature columns of ``Summarizer.features`` and ``Summarizer.score``.
+FEATURES: tuple[str, ...] = tuple(_FEATURES)
+
 __all__ = [
+    "FEATURES",
     "SalienceError",
     "Summarizer",
     "split_sentences",

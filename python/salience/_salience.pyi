@@ -1,7 +1,24 @@
 from collections.abc import Sequence
 from typing import TypedDict, final
 
-__all__ = ["SalienceError", "Summarizer", "split_sentences", "summarize", "summarize_batch"]
+import numpy
+
+__all__ = [
+    "FEATURES",
+    "SalienceError",
+    "Summarizer",
+    "split_sentences",
+    "summarize",
+    "summarize_batch",
+]
+
+FEATURES: list[str]
+
+class _Explanation(TypedDict):
+    sentences: list[_SentenceScore]
+    selected: list[int]
+    language: str | None
+    feature_names: list[str]
 
 class SalienceError(ValueError):
     """Raised for invalid arguments or options."""
@@ -24,7 +41,7 @@ class Summarizer:
     def __new__(
         cls,
         language: str | None = None,
-        position_weight: float = 1.0,
+        position_weight: float | None = None,
         stopwords: bool = True,
         extra_stopwords: Sequence[str] | None = None,
         threads: int | None = None,
@@ -37,3 +54,5 @@ class Summarizer:
     def summarize_batch(self, texts: Sequence[str], n: int = 3) -> list[list[str]]: ...
     def split_sentences(self, text: str) -> list[str]: ...
     def score(self, text: str) -> list[_SentenceScore]: ...
+    def explain(self, text: str, n: int = 3) -> _Explanation: ...
+    def features(self, text: str) -> numpy.ndarray[tuple[int, int], numpy.dtype[numpy.float32]]: ...

@@ -100,9 +100,13 @@ def test_stopwords_off_changes_scores():
     assert off[0]["features"]["tfidf"] > 0.0
 
 
-def test_summarizer_methods_match_module_functions():
+def test_summarizer_methods_match_module_functions(root):
     s = salience.Summarizer()
     assert s.summarize(NEWS, 2) == salience.summarize(NEWS, 2)
+    for name in ("english.txt", "urdu.txt"):
+        text = (root / "examples" / name).read_text(encoding="utf-8")
+        for n in (1, 2, 3):
+            assert s.summarize(text, n) == salience.summarize(text, n)
     assert s.summarize_batch([NEWS], 2) == salience.summarize_batch([NEWS], 2)
     assert s.split_sentences(NEWS) == salience.split_sentences(NEWS)
 
@@ -135,3 +139,26 @@ def test_news_batch_equals_loop_on_real_articles(eval_dir):
         docs = [json.loads(line)["text"] for _, line in zip(range(40), f)]
     assert salience.summarize_batch(docs, 3) == [salience.summarize(d, 3) for d in docs]
     assert all(len(s) == 3 for s in salience.summarize_batch(docs, 3))
+
+
+def test_features_is_a_float32_matrix_matching_score():
+    import numpy as np
+
+    s = salience.Summarizer()
+    matrix = s.features(NEWS)
+    rows = s.score(NEWS)
+    assert matrix.dtype == np.float32
+    assert matrix.shape == (len(rows), len(salience.FEATURES))
+    for row, r in zip(matrix, rows):
+        assert list(row) == [np.float32(r["features"][name]) for name in salience.FEATURES]
+    assert s.features("").shape == (0, len(salience.FEATURES))
+
+
+def test_explain_selects_what_summarize_returns():
+    s = salience.Summarizer()
+    info = s.explain(NEWS, 2)
+    assert info["language"] == "en"
+    assert info["feature_names"] == list(salience.FEATURES)
+    chosen = [info["sentences"][i]["text"] for i in info["selected"]]
+    assert chosen == s.summarize(NEWS, 2)
+    assert s.explain("", 2)["selected"] == []
