@@ -502,6 +502,14 @@ fn is_opening(c: char) -> bool {
             | '【'
             | '〔'
             | '［'
+            // Bidi embeddings, overrides and isolates open like brackets.
+            | '\u{202a}'
+            | '\u{202b}'
+            | '\u{202d}'
+            | '\u{202e}'
+            | '\u{2066}'
+            | '\u{2067}'
+            | '\u{2068}'
     )
 }
 
@@ -577,6 +585,9 @@ fn is_closing(c: char) -> bool {
             | '】'
             | '〉'
             | '》'
+            // Bidi pop directional formatting and pop directional isolate.
+            | '\u{202c}'
+            | '\u{2069}'
     )
 }
 
