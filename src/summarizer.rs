@@ -165,7 +165,13 @@ impl SummarizerBuilder {
         }
         let pool = match self.threads {
             Some(n) => Some(Arc::new(Pool::new(n).ok_or_else(|| {
-                Error::invalid_option("threads", format!("cannot start {n} threads"))
+                Error::invalid_option(
+                    "threads",
+                    format!(
+                        "cannot start {n} threads (at most {})",
+                        crate::parallel::MAX_THREADS
+                    ),
+                )
             })?)),
             None => None,
         };
