@@ -62,7 +62,81 @@ pub fn key(word: &str) -> Cow<'_, str> {
 
 /// Whether `word` (not all ASCII) is already its own key: no character to fold or
 /// lowercase, and NFKC-normalized.
+///
+/// Letters of the common scripts are decided by range ([`fast`]); a word with any
+/// other character takes the full check ([`is_own_key_slow`]).
 fn is_own_key(word: &str) -> bool {
+    let mut after_mark = false;
+    for c in word.chars() {
+        match fast(c) {
+            Fast::Stable => after_mark = false,
+            // One combining mark between starters is in canonical order.
+            Fast::Mark if !after_mark => after_mark = true,
+            _ => return is_own_key_slow(word),
+        }
+    }
+    true
+}
+
+/// How a character stands with respect to its own key, as far as a range test
+/// can tell.
+enum Fast {
+    /// Canonical combining class 0, NFKC quick check "yes", not folded, not
+    /// changed by lowercasing: the character is its own key.
+    Stable,
+    /// A combining mark (non-zero class) with NFKC quick check "yes" that is not
+    /// folded (the Devanagari virama).
+    Mark,
+    /// Anything else: ask the Unicode tables.
+    Unknown,
+}
+
+/// The range test behind [`is_own_key`]. Every range holds only starters whose
+/// NFKC quick check is "yes" (no compatibility decomposition, not excluded from
+/// composition, not the second half of a composition) and that the fold and
+/// lowercasing leave alone.
+fn fast(c: char) -> Fast {
+    match u32::from(c) {
+        // ASCII but upper case; Latin-1 lower case
+        0x00..=0x40 | 0x5B..=0x7F | 0xDF..=0xF6 | 0xF8..=0xFF => Fast::Stable,
+        // Greek and Cyrillic lower case
+        0x3AC..=0x3CE | 0x430..=0x45F => Fast::Stable,
+        // Arabic-script letters, less those the fold changes (ي ى ك ه ة ە ۀ ۂ and
+        // the digits) and the compatibility letters U+0675–U+0678
+        0x621..=0x628
+        | 0x62A..=0x63A
+        | 0x641..=0x642
+        | 0x644..=0x646
+        | 0x648
+        | 0x66E..=0x66F
+        | 0x671..=0x674
+        | 0x679..=0x6BF
+        | 0x6C1
+        | 0x6C3..=0x6D3
+        | 0x6EE..=0x6EF
+        | 0x6FA..=0x6FF => Fast::Stable,
+        // Devanagari, less the nukta (which composes), the nukta letters excluded
+        // from composition (U+0958–U+095F), the accents and the digits
+        0x900..=0x93B
+        | 0x93D..=0x94C
+        | 0x94E..=0x950
+        | 0x955..=0x957
+        | 0x960..=0x965
+        | 0x970..=0x97F => Fast::Stable,
+        0x94D => Fast::Mark,
+        // Han, hiragana and katakana without voicing marks, Hangul syllables
+        0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0x3041..=0x3096
+        | 0x30A1..=0x30FA
+        | 0x30FC..=0x30FE
+        | 0xAC00..=0xD7A3 => Fast::Stable,
+        _ => Fast::Unknown,
+    }
+}
+
+/// The full check behind [`is_own_key`]: fold, case and the NFKC quick check.
+fn is_own_key_slow(word: &str) -> bool {
     let mut plain = true;
     let checked = word.chars().inspect(|&c| {
         if !matches!(fold(c), Fold::Keep) || changes_case(c) {
@@ -231,6 +305,59 @@ mod tests {
         assert_eq!(key("ǅemal"), "džemal");
         assert_eq!(key("Ärger"), "ärger");
         assert_eq!(key("ПРИВЕТ"), "привет");
+    }
+
+    #[test]
+    fn fast_ranges_agree_with_the_full_check() {
+        let ranges = [
+            0x00..0x250,
+            0x370..0x530,
+            0x600..0x700,
+            0x900..0x980,
+            0x3040..0x3100,
+            0x3400..0x4DC0,
+            0x4E00..0xA000,
+            0xAC00..0xD7A4,
+        ];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let s = c.to_string();
+            match fast(c) {
+                Fast::Stable => {
+                    assert!(is_own_key_slow(&s), "U+{:04X}", u32::from(c));
+                    // A stable character stays stable next to another.
+                    let pair = format!("{c}{c}");
+                    assert!(is_own_key_slow(&pair), "U+{:04X} twice", u32::from(c));
+                }
+                Fast::Mark => assert!(is_own_key_slow(&format!("क{c}ष")), "U+{:04X}", u32::from(c)),
+                Fast::Unknown => {}
+            }
+        }
+    }
+
+    #[test]
+    fn fast_and_slow_paths_agree_on_words() {
+        for word in [
+            "پاکستان",
+            "پاكستان",
+            "शिखर",
+            "क़िला",
+            "संयंत्र",
+            "саммит",
+            "峰会",
+            "がっこう",
+            "か\u{3099}",
+            "ﾊﾟﾝ",
+            "한국어",
+            "naïve",
+            "Naïve",
+            "ﬁ",
+            "ٵ",
+            "ۂ",
+            "آ",
+            "\u{627}\u{653}",
+        ] {
+            assert_eq!(is_own_key(word), is_own_key_slow(word), "{word}");
+        }
     }
 
     #[test]

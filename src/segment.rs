@@ -197,7 +197,7 @@ fn keeps_boundary(sentence: &str, piece: &str, next: &str, wrap_width: usize) ->
         return !joins_next_line(piece, wrap_width);
     };
     // Remnants such as `. . .”` or `!!` belong to the sentence they end.
-    if !next.chars().any(char::is_alphanumeric) {
+    if !next.chars().any(is_word_char) {
         return false;
     }
     // A list marker (`1.`, `a.`, `• 9.`) belongs to its item.
@@ -338,9 +338,25 @@ fn first_word(s: &str) -> &str {
     let end = rest
         .char_indices()
         .take(WINDOW)
-        .find(|(_, c)| !c.is_alphanumeric() && !is_mark(*c))
+        .find(|(_, c)| !is_word_char(*c) && !is_mark(*c))
         .map_or(rest.len().min(WINDOW * 4), |(i, _)| i);
     rest.get(..end).unwrap_or_default()
+}
+
+/// Whether `c` is a letter or a digit, with the common scripts decided by range
+/// before the (slower) Unicode tables are asked.
+fn is_word_char(c: char) -> bool {
+    match u32::from(c) {
+        0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A => true,
+        0..=0x7F => false,
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => true,
+        0x400..=0x481 | 0x48A..=0x52F => true,
+        0x620..=0x63F | 0x641..=0x64A | 0x660..=0x669 | 0x66E..=0x66F | 0x671..=0x6D3 => true,
+        0x6D5 | 0x6EE..=0x6FC => true,
+        0x904..=0x939 | 0x93D | 0x950 | 0x958..=0x961 | 0x966..=0x96F | 0x971..=0x97F => true,
+        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Combining marks common inside words of Indic and Arabic scripts.
@@ -380,12 +396,23 @@ fn is_bullet(c: char) -> bool {
 fn list_breaks(body: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let lead = body.len() - body.trim_start().len();
-    if body.contains(is_bullet) {
-        out.extend(
-            body.char_indices()
-                .filter(|&(i, c)| i > lead && is_bullet(c))
-                .map(|(i, _)| i),
-        );
+    // Every bullet's UTF-8 encoding starts with the byte 0xE2: look at those only.
+    let bytes = body.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == 0xE2))
+    {
+        let i = from + at;
+        if i > lead
+            && body
+                .get(i..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(is_bullet)
+        {
+            out.push(i);
+        }
+        from = i + 1;
     }
     let Some(first) = body.split_whitespace().next() else {
         return out;
