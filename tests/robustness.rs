@@ -7,59 +7,11 @@
 //! full size on every CI run (the extension is built in release).
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::expect_used)]
 
-use salience::segment::{sentence_spans, MAX_SENTENCE_BYTES};
-use salience::{split_sentences, ErrorKind, Summarizer, Weights};
+mod invariants;
 
-/// White space as the segmenter trims it (Python's `str.strip`).
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
-
-/// The sentences of `text`, after checking every invariant of their spans: in order,
-/// not overlapping, on character boundaries, trimmed, not empty, at most
-/// [`MAX_SENTENCE_BYTES`], and together holding every character that is not white
-/// space, in order.
-fn checked_sentences(text: &str) -> Vec<&str> {
-    let spans = sentence_spans(text);
-    let mut prev_end = 0;
-    for span in &spans {
-        assert!(
-            prev_end <= span.start,
-            "spans overlap or go backwards: {spans:?}"
-        );
-        assert!(span.start < span.end, "empty span {span:?}");
-        assert!(span.end <= text.len());
-        let s = text
-            .get(span.clone())
-            .expect("a span is not on character boundaries");
-        assert_eq!(s, s.trim_matches(is_space), "not trimmed");
-        assert!(s.len() <= MAX_SENTENCE_BYTES, "{} bytes", s.len());
-        prev_end = span.end;
-    }
-    let sentences: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
-    let visible = |s: &str| s.chars().filter(|c| !is_space(*c)).collect::<String>();
-    assert!(
-        visible(text) == sentences.iter().map(|s| visible(s)).collect::<String>(),
-        "characters other than white space were lost"
-    );
-    assert_eq!(split_sentences(text), sentences);
-    sentences
-}
-
-/// Checks a summary of `n` sentences: `min(n, k)` of the `k` sentences, in order.
-fn check_summary(text: &str, n: usize) -> Vec<&str> {
-    let sentences = checked_sentences(text);
-    let summary = salience::summarize(text, n);
-    assert_eq!(summary.len(), n.min(sentences.len()));
-    let mut rest = sentences.iter();
-    for s in &summary {
-        assert!(
-            rest.any(|x| x == s),
-            "{s:?} is not a sentence, or out of order"
-        );
-    }
-    summary
-}
+use invariants::{check_everything, check_summary, checked_sentences};
+use salience::segment::MAX_SENTENCE_BYTES;
+use salience::{ErrorKind, Summarizer, Weights};
 
 #[test]
 fn empty_and_white_space_text_give_nothing() {
@@ -323,4 +275,29 @@ fn control_characters_and_noncharacters() {
         .collect();
     checked_sentences(&text);
     check_summary(&text, 5);
+}
+
+#[test]
+fn every_small_hostile_input_is_the_same_on_any_pool_and_in_a_batch() {
+    let inputs = [
+        String::new(),
+        " \n\t ".to_owned(),
+        "\0\0 \0. \0".to_owned(),
+        "?!... ;; ---".to_owned(),
+        no_terminator(10_000),
+        one_word_sentences(300),
+        "\u{202b}پہلا جملہ۔\u{202c} \u{2067}دوسرا جملہ؟\u{2069} Third \u{200f}one.".to_owned(),
+        "The Urdu word شہر means city, 城市 in Chinese, नगर in Hindi. Next one.".to_owned(),
+        format!("a{} End.", "\u{301}".repeat(5_000)),
+        "👩🏽\u{200d}💻 codes. 👨\u{200d}👩\u{200d}👧\u{200d}👦 Family! 🏳\u{fe0f}\u{200d}🌈 Flag?"
+            .repeat(20),
+        "Mr. A. B. Smith Jr. went to Washington D.C. on Jan. 5. He met Dr. J. R. R. Tolkien."
+            .repeat(20),
+        "1. One. 2. Two. 3. Three.\n• a\n• b\n\n. . . . Next.".repeat(10),
+    ];
+    for text in &inputs {
+        for n in [0, 2, usize::MAX] {
+            check_everything(text, n);
+        }
+    }
 }
