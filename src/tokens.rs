@@ -18,8 +18,8 @@
 //! borrow like words do.
 
 use crate::normalize::key;
+use crate::segment::word_indices;
 use std::borrow::Cow;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Scripts written without spaces between words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +79,7 @@ pub fn for_each_term<'t>(sentence: &'t str, mut f: impl FnMut(Cow<'t, str>)) {
             f(key(term));
         }
     };
-    for (offset, word) in sentence.unicode_word_indices() {
+    for (offset, word) in word_indices(sentence) {
         let Some(script) = word.chars().next().and_then(unspaced) else {
             flush(&mut run, &mut f);
             f(key(word));
