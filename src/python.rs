@@ -7,7 +7,7 @@ use crate::{Analysis, Error, Summarizer, FEATURES};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBool, PyDict, PyInt};
+use pyo3::types::{PyBool, PyDict, PyInt, PyTuple};
 use std::sync::OnceLock;
 
 pyo3::create_exception!(
@@ -297,6 +297,8 @@ mod _salience {
     struct PySummarizer {
         inner: Summarizer,
         extra_stopwords: Vec<String>,
+        /// The `threads` argument as given, for `__getnewargs_ex__`.
+        threads: Option<usize>,
     }
 
     #[pymethods]
@@ -326,6 +328,7 @@ mod _salience {
             Ok(PySummarizer {
                 inner: builder.build()?,
                 extra_stopwords,
+                threads,
             })
         }
 
@@ -418,6 +421,21 @@ mod _salience {
             let body: &str = &text;
             let matrix = py.detach(|| self.inner.analyze(body).into_features());
             numpy::PyArray2::from_owned_array(py, matrix)
+        }
+
+        /// The constructor's keyword arguments that rebuild this summarizer, so that it
+        /// pickles (for `multiprocessing`, Dask and Spark).
+        fn __getnewargs_ex__<'py>(
+            &self,
+            py: Python<'py>,
+        ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("language", self.language())?;
+            kwargs.set_item("position_weight", self.inner.weights().position)?;
+            kwargs.set_item("stopwords", self.inner.stopwords_enabled())?;
+            kwargs.set_item("extra_stopwords", self.extra_stopwords.clone())?;
+            kwargs.set_item("threads", self.threads)?;
+            Ok((PyTuple::empty(py), kwargs))
         }
 
         fn __repr__(&self) -> String {
