@@ -168,8 +168,26 @@ pub(crate) fn map_items<'a, T: Sync, R: Send>(
     }
 }
 
+/// How many of the leading `texts` form the next chunk of a batch: at most
+/// `max_docs` documents and `max_bytes` bytes, and at least one document (which may
+/// be longer), so that a caller checking for Ctrl-C between chunks checks often
+/// however the batch is made up.
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
+pub(crate) fn chunk_len<S: AsRef<str>>(texts: &[S], max_docs: usize, max_bytes: usize) -> usize {
+    let mut bytes = 0usize;
+    let mut len = 0;
+    for text in texts.iter().take(max_docs) {
+        bytes = bytes.saturating_add(text.as_ref().len());
+        if len > 0 && bytes > max_bytes {
+            break;
+        }
+        len += 1;
+    }
+    len.max(1).min(texts.len())
+}
+
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -203,6 +221,38 @@ mod tests {
         let items: Vec<usize> = (0..100).collect();
         let doubled = run_in(pool.get(), || map_items(&items, |i| i * 2));
         assert_eq!(doubled, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    /// Splits `texts` as a batch is split between two checks for Ctrl-C.
+    fn chunks(texts: &[String], max_docs: usize, max_bytes: usize) -> Vec<usize> {
+        let mut rest = texts;
+        let mut out = Vec::new();
+        while !rest.is_empty() {
+            let len = chunk_len(rest, max_docs, max_bytes);
+            assert!(len >= 1 && len <= max_docs.max(1));
+            let bytes: usize = rest[..len].iter().map(String::len).sum();
+            assert!(
+                len == 1 || bytes <= max_bytes,
+                "{len} documents, {bytes} bytes"
+            );
+            out.push(len);
+            rest = &rest[len..];
+        }
+        out
+    }
+
+    #[test]
+    fn batch_chunks_are_bounded_by_documents_and_bytes() {
+        let small = vec!["ab".to_owned(); 1000];
+        assert_eq!(chunks(&small, 256, 1 << 20), [256, 256, 256, 232]);
+        assert_eq!(chunks(&small, 1000, 100), vec![50; 20]);
+        // A document longer than the byte budget is a chunk of its own.
+        let mixed: Vec<String> = ["a", "bbbbbbbbbb", "c", "d", "eeeeeeeeeeeeeee", "f"]
+            .map(str::to_owned)
+            .to_vec();
+        assert_eq!(chunks(&mixed, 10, 5), [1, 1, 2, 1, 1]);
+        assert_eq!(chunks(&mixed, 0, 5), [1, 1, 1, 1, 1, 1]);
+        assert!(chunks(&[], 10, 10).is_empty());
     }
 
     #[test]

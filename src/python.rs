@@ -3,6 +3,7 @@
 //! Arguments are extracted into Rust values first; all work then runs with the GIL
 //! released (`Python::detach`), so Python threads summarize in parallel.
 
+use crate::parallel::chunk_len;
 use crate::{Analysis, Error, Summarizer, FEATURES};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -102,22 +103,6 @@ fn summarize_many(
     Ok(out)
 }
 
-/// How many of the leading `texts` form the next chunk of a batch: at most
-/// `max_docs` documents and `max_bytes` bytes, and at least one document, so that
-/// Ctrl-C is checked often however the batch is made up.
-fn chunk_len<S: AsRef<str>>(texts: &[S], max_docs: usize, max_bytes: usize) -> usize {
-    let mut bytes = 0usize;
-    let mut len = 0;
-    for text in texts.iter().take(max_docs) {
-        bytes = bytes.saturating_add(text.as_ref().len());
-        if len > 0 && bytes > max_bytes {
-            break;
-        }
-        len += 1;
-    }
-    len.max(1).min(texts.len())
-}
-
 fn split(py: Python<'_>, text: &PyBackedStr) -> Vec<String> {
     let text: &str = text;
     py.detach(|| owned(crate::split_sentences(text)))
@@ -210,6 +195,35 @@ mod _salience {
     /// surrounding white space. A text with fewer than `n` sentences gives all of
     /// them; empty text or `n == 0` gives `[]`.
     ///
+    /// Every input has a defined outcome, reached in time and memory proportional
+    /// to its length, the same on any number of threads; no input crashes:
+    ///
+    /// - empty or white-space-only text, or `n == 0`: `[]`;
+    /// - `n` larger than the number of sentences (an `int` of any size): all of them;
+    /// - `n` negative: `SalienceError`; `n` a `float`, a `bool` or any other
+    ///   non-`int`: `TypeError` (an `int` subclass counts as an `int`);
+    /// - `text` not a `str` (`bytes`, `None`, a number, a list): `TypeError` (a
+    ///   `str` subclass counts as a `str`);
+    /// - lone surrogates (`"\ud800"`, or a pair written as two code points):
+    ///   `UnicodeEncodeError`, a `ValueError`;
+    /// - NUL bytes and other control characters: ordinary characters, kept;
+    /// - only punctuation (`"?!... ;; ---"`): kept as sentences, never dropped;
+    /// - a sentence longer than 4096 UTF-8 bytes (a 20 MB text with no terminator,
+    ///   a letter with 100,000 combining marks): cut into pieces of at most 4096
+    ///   bytes, at white space where there is some, else between code points;
+    /// - 200,000 one-word sentences: 200,000 sentences, scored in linear time;
+    /// - right-to-left text and bidi controls: kept verbatim; an embedding or isolate
+    ///   (U+202A to U+202E, U+2066 to U+2069) stays with the sentence it wraps;
+    /// - several scripts in one sentence, emoji with skin tones and ZWJ sequences:
+    ///   kept whole, one sentence;
+    /// - nothing but white space is ever dropped: the sentences hold every other
+    ///   character of `text`, in order;
+    /// - options (on `Summarizer`): an unknown language, a weight that is NaN,
+    ///   infinite or negative, or more than 1024 threads: `SalienceError`;
+    /// - Ctrl-C: one document is finished first; `summarize_batch` raises
+    ///   `KeyboardInterrupt` between chunks of at most 64 documents or 1 MiB of
+    ///   text per thread.
+    ///
     /// Args:
     ///     text: The document.
     ///     n: How many sentences to return (a non-negative int).
@@ -229,6 +243,23 @@ mod _salience {
     ///     ['Rust is fast.']
     ///     >>> salience.summarize("", 3)
     ///     []
+    ///     >>> salience.summarize("One here. Two there.", 10**100)
+    ///     ['One here.', 'Two there.']
+    ///     >>> [len(s) for s in salience.summarize("x" * 10_000, 5)]
+    ///     [4096, 4096, 1808]
+    ///     >>> salience.summarize("?!... ;; ---")
+    ///     ['?!... ;; ---']
+    ///     >>> def outcome(*args):
+    ///     ...     try:
+    ///     ...         return salience.summarize(*args)
+    ///     ...     except (TypeError, ValueError) as e:
+    ///     ...         return type(e).__name__
+    ///     >>> outcome("One. Two.", -1), outcome("One.", 1.5), outcome("One.", True)
+    ///     ('SalienceError', 'TypeError', 'TypeError')
+    ///     >>> outcome(b"bytes"), outcome(None), outcome("\ud800 lone surrogate")
+    ///     ('TypeError', 'TypeError', 'UnicodeEncodeError')
+    ///     >>> outcome("\x00\x00. \u202bRTL.\u202c \U0001F469\U0001F3FD\u200d\U0001F4BB Codes!", 9)
+    ///     ['\x00\x00.', '\u202bRTL.\u202c', '👩🏽\u200d💻 Codes!']
     #[pyfunction]
     #[pyo3(signature = (text, n = SentenceCount(3)), text_signature = "(text, n=3)")]
     fn summarize(py: Python<'_>, text: PyBackedStr, n: SentenceCount) -> PyResult<Vec<String>> {
