@@ -314,7 +314,6 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
 
     let mut cuts: Vec<usize> = Vec::new();
     let mut start = 0;
-    let mut piece_start = 0;
     let mut zone_at = 0;
     let mut forced_at = 0;
     for (i, &end) in uax.iter().enumerate() {
@@ -333,7 +332,6 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
             break;
         }
         if start == end {
-            piece_start = end;
             continue;
         }
         while zones.get(zone_at).is_some_and(|z| z.end < end) {
@@ -346,7 +344,7 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
         let keep = !in_zone
             && keeps_boundary(
                 body.get(start..end).unwrap_or_default(),
-                body.get(piece_start..end).unwrap_or_default(),
+                body.get(..end).unwrap_or_default(),
                 body.get(end..next_end).unwrap_or_default(),
                 wrap_width,
             );
@@ -354,7 +352,6 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
             cuts.push(end);
             start = end;
         }
-        piece_start = end;
     }
     let mut prev = 0;
     for (i, &cut) in cuts.iter().enumerate() {
@@ -389,9 +386,10 @@ fn past_closing_marks(body: &str, cut: usize, limit: usize) -> usize {
 /// How far back from a boundary the last word is looked for, in bytes.
 const WINDOW: usize = 64;
 
-/// Whether a UAX #29 boundary between the sentence so far (`sentence`, whose last
-/// UAX #29 piece is `piece`) and the next piece (`next`) really ends a sentence.
-fn keeps_boundary(sentence: &str, piece: &str, next: &str, wrap_width: usize) -> bool {
+/// Whether a UAX #29 boundary between the sentence so far (`sentence`; `before` is
+/// the block up to the boundary) and the next UAX #29 piece (`next`) really ends a
+/// sentence.
+fn keeps_boundary(sentence: &str, before: &str, next: &str, wrap_width: usize) -> bool {
     let head = sentence.trim_end();
     if head.is_empty() {
         return false;
@@ -399,7 +397,7 @@ fn keeps_boundary(sentence: &str, piece: &str, next: &str, wrap_width: usize) ->
     let gap = sentence.len() - head.len();
     let Some((term, closers)) = final_terminator(head) else {
         // UAX #29 broke at a line break: keep it unless prose was wrapped there.
-        return !joins_next_line(piece, wrap_width);
+        return !joins_next_line(sentence, before, wrap_width);
     };
     // Remnants such as `. . .”` or `!!` belong to the sentence they end.
     if !next.chars().any(is_word_char) {
@@ -752,16 +750,27 @@ fn wrap_width(body: &str) -> usize {
 }
 
 /// Whether a UAX #29 piece ended only because of a line break inside wrapped prose.
-fn joins_next_line(piece: &str, wrap_width: usize) -> bool {
-    if !piece.ends_with('\n') {
+///
+/// `sentence` is the sentence so far and `before` all the text of the block up to
+/// the line break; only the last `wrap_width` characters of its last line are
+/// looked at, so the cost stays linear.
+fn joins_next_line(sentence: &str, before: &str, wrap_width: usize) -> bool {
+    if !sentence.ends_with('\n') {
         return false;
     }
-    let line = piece.trim_end();
+    let line = sentence.trim_end();
     if line.is_empty() || ends_with_terminator(line) {
         return false;
     }
-    let last_line = line.rsplit('\n').next().unwrap_or(line);
-    last_line.chars().count() >= wrap_width
+    // The physical line: it may start before the sentence (`… last. The⏎`).
+    let last_line_len = before
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .take(wrap_width)
+        .count();
+    last_line_len >= wrap_width
 }
 
 /// Whether a line ends in sentence-final punctuation, perhaps followed by closing
