@@ -427,3 +427,24 @@ mod words_match_uax29 {
         }
     }
 }
+
+#[test]
+fn wrapped_prose_joins_and_headlines_stand_alone() {
+    let text = "Late arrival\n\
+                It was very late at night when the old coach arrived at last. The\n\
+                coachman climbed down slowly and opened the heavy door for all.\n\
+                Nobody said a word as they walked into the quiet house together.";
+    assert_eq!(
+        split_sentences(text),
+        [
+            "Late arrival",
+            "It was very late at night when the old coach arrived at last.",
+            "The\ncoachman climbed down slowly and opened the heavy door for all.",
+            "Nobody said a word as they walked into the quiet house together.",
+        ]
+    );
+    // Abbreviations across a wrapped line break.
+    let text = "The meeting was chaired by the long-serving treasurer, Mrs.\n\
+                Long, who had prepared the accounts with unusual care this year.";
+    assert_eq!(split_sentences(text).len(), 1);
+}
