@@ -105,3 +105,83 @@ pub fn check_everything(text: &str, n: usize) {
         assert_eq!(batch, [summary.clone(), Vec::new(), summary.clone()]);
     }
 }
+
+/// Adversarial documents of about `bytes` bytes each, by name: every pattern that
+/// could push a stage past linear time or memory (no terminator, no space, one-word
+/// sentences, a giant grapheme, runs of marks, quotes, brackets, abbreviations,
+/// initials, list markers, ellipses, unspaced scripts, blank lines, controls).
+pub fn adversarial(bytes: usize) -> Vec<(&'static str, String)> {
+    let fill = |unit: &str| unit.repeat((bytes / unit.len()).max(1));
+    let numbered = |f: &dyn Fn(usize) -> String| {
+        let mut s = String::new();
+        let mut i = 0;
+        while s.len() < bytes {
+            s.push_str(&f(i));
+            i += 1;
+        }
+        s
+    };
+    vec![
+        ("no terminator", fill("word ")),
+        ("no white space", fill("x")),
+        ("no white space, Urdu", fill("ب")),
+        ("one-word sentences", fill("Word. ")),
+        (
+            "distinct one-word sentences",
+            numbered(&|i| format!("W{i}. ")),
+        ),
+        (
+            "distinct words, no terminator",
+            numbered(&|i| format!("w{i} ")),
+        ),
+        (
+            "one giant grapheme",
+            format!("a{}", "\u{301}".repeat(bytes / 2)),
+        ),
+        (
+            "combining marks on every letter",
+            fill("e\u{301}\u{302}\u{303} "),
+        ),
+        (
+            "emoji ZWJ sequences",
+            fill("👩🏽\u{200d}💻 👨\u{200d}👩\u{200d}👧 "),
+        ),
+        (
+            "bidi controls",
+            fill("\u{202e}abc\u{202c} \u{2067}שלום\u{2069}. "),
+        ),
+        ("punctuation only", fill("?!.,;:")),
+        ("full stops and spaces", fill(". ")),
+        ("terminators of every script", fill("۔؟।॥。！？．።။")),
+        ("line breaks only", fill("\n")),
+        ("one-letter lines", fill("a\n")),
+        ("blank-line paragraphs", fill("a\n\n")),
+        (
+            "wrapped prose",
+            fill("this line of prose is wrapped at a width\n"),
+        ),
+        ("double quotes", fill("\"")),
+        ("closing marks after terminators", fill("x.\") ")),
+        ("opening brackets", fill("(")),
+        ("opening quotes after terminators", fill("x. “")),
+        ("abbreviations", fill("Mr. ")),
+        ("initials", fill("A. ")),
+        ("lowercase after full stops", fill("a. b. ")),
+        ("numbered list", numbered(&|i| format!("{}. item ", i + 1))),
+        (
+            "numbered list, one per line",
+            numbered(&|i| format!("{}. item\n", i + 1)),
+        ),
+        ("bullets", fill("• x ")),
+        ("spaced ellipses", fill(". . . . ")),
+        ("ellipses before capitals", fill("word . . . . Next ")),
+        ("Han without punctuation", fill("中文句子没有标点")),
+        ("Thai without spaces", fill("ภาษาไทย")),
+        ("hiragana", fill("ひらがなのぶん")),
+        ("Urdu letter names", fill("پی۔ ایچ۔ ڈی ")),
+        ("NUL bytes", fill("\0")),
+        ("spaces only", fill(" ")),
+        ("information separators", fill("x\x1c")),
+        ("URLs", fill("x.com/A.B ")),
+    ]
+}

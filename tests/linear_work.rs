@@ -1,0 +1,72 @@
+//! Work grows linearly with the input: for every adversarial pattern, a document four
+//! times longer costs at most about four times as many allocations and allocated bytes,
+//! counted by an instrumented global allocator (no clocks: counts do not depend on the
+//! machine or its load).
+//!
+//! Quadratic behaviour shows as a ratio near 16; linear as a ratio near 4. The bound
+//! allows 5 (for `n log n` sorts and amortized growth) plus a small constant.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::expect_used)]
+
+mod invariants;
+
+use salience::{split_sentences, Summarizer};
+use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
+use std::alloc::System;
+
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+/// Size of the smaller document; the larger is four times as long.
+const SMALL: usize = 16 * 1024;
+
+/// (allocations, bytes allocated) while `f` runs.
+fn cost(f: impl FnOnce()) -> (usize, usize) {
+    let region = Region::new(GLOBAL);
+    f();
+    let s = region.change();
+    let bytes = s.bytes_allocated + usize::try_from(s.bytes_reallocated.max(0)).unwrap();
+    (s.allocations + s.reallocations, bytes)
+}
+
+fn linear(small: usize, large: usize, slack: usize) -> bool {
+    large <= 5 * small + slack
+}
+
+#[test]
+fn allocations_grow_linearly_on_adversarial_input() {
+    let summarizer = Summarizer::builder().threads(2).build().unwrap();
+    // Warm up: the pool's threads and the stopword lists are built once.
+    summarizer.summarize("Warm up. The lists load once.", 1);
+    let small = invariants::adversarial(SMALL);
+    let large = invariants::adversarial(4 * SMALL);
+    let mut report = Vec::new();
+    for ((name, s), (_, l)) in small.iter().zip(&large) {
+        for (stage, (cs, cl)) in [
+            (
+                "split_sentences",
+                (
+                    cost(|| drop(split_sentences(s))),
+                    cost(|| drop(split_sentences(l))),
+                ),
+            ),
+            (
+                "summarize",
+                (
+                    cost(|| drop(summarizer.summarize(s, 3))),
+                    cost(|| drop(summarizer.summarize(l, 3))),
+                ),
+            ),
+        ] {
+            let ok = linear(cs.0, cl.0, 64) && linear(cs.1, cl.1, 64 * 1024);
+            let line = format!(
+                "{name:32} {stage:16} allocations {:>7} -> {:>7}   bytes {:>9} -> {:>9}",
+                cs.0, cl.0, cs.1, cl.1
+            );
+            eprintln!("{line}");
+            if !ok {
+                report.push(line);
+            }
+        }
+    }
+    assert!(report.is_empty(), "superlinear:\n{}", report.join("\n"));
+}
