@@ -89,7 +89,8 @@ fn summarize_many(
     let mut out = Vec::with_capacity(texts.len());
     let mut rest: &[PyBackedStr] = &texts;
     while !rest.is_empty() {
-        let (chunk, tail) = rest.split_at(chunk_len(rest, max_docs, max_bytes));
+        let len = chunk_len(rest, max_docs, max_bytes);
+        let (chunk, tail) = rest.split_at_checked(len).unwrap_or((rest, &[]));
         rest = tail;
         let done = py.detach(|| {
             s.summarize_batch(chunk, n)

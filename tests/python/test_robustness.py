@@ -9,8 +9,12 @@ space ever lost from the sentences.
 from __future__ import annotations
 
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import salience
 
@@ -286,3 +290,59 @@ def test_too_many_threads_is_a_salience_error():
 def test_options_of_the_wrong_type_are_type_errors(options):
     with pytest.raises(TypeError):
         salience.Summarizer(**options)
+
+
+# --- Any text, any pool, any thread ---------------------------------------------------
+
+# Fragments that make many short sentences (so sentences are scored in parallel) and
+# exercise the repair rules; mixed with arbitrary text without surrogates.
+FRAGMENTS = [
+    "Tidal power. ", "City council? ", "Mr. Smith ", "J. R. R. ", "e.g. ", "\n\n", "\n",
+    "۔ ", "میٹرو کھل گئی۔ ", "地铁开通了。", "“Quote.” ", "1. ", "• ", ". . . ", "x", " ",
+    "\u2067", "\u2069", "\u200d", "👩🏽", "\u0301", "\x00",
+]  # fmt: skip
+ANY_TEXT = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=500),
+    st.lists(st.sampled_from(FRAGMENTS), max_size=400).map("".join),
+)
+POOLS = [salience.Summarizer(threads=k) for k in (1, 2, 4)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=ANY_TEXT, n=st.integers(min_value=0, max_value=12))
+def test_same_result_on_pools_of_1_2_4_threads_and_in_batches(text, n):
+    expected = salience.summarize(text, n)
+    check_summary(expected, checked_sentences(text), n)
+    scores = [row["score"] for row in POOLS[0].score(text)]
+    for s in POOLS:
+        assert s.summarize(text, n) == expected
+        assert s.summarize_batch([text, "", text], n) == [expected, [], expected]
+        assert [row["score"] for row in s.score(text)] == scores
+    assert salience.summarize_batch([text] * 3, n) == [expected] * 3
+
+
+def test_many_threads_calling_everything_at_once():
+    docs = [
+        " ".join(f"Doc {d} sentence {i} on topic {(d * i) % 11}." for i in range(5 + d * 7))
+        for d in range(30)
+    ]
+    calls = [
+        lambda d: salience.summarize(d, 2),
+        lambda d: salience.summarize_batch([d, d], 2),
+        lambda d: POOLS[1].summarize(d, 2),
+        lambda d: POOLS[2].summarize_batch([d] * 3, 1),
+        lambda d: salience.split_sentences(d),
+        lambda d: [row["score"] for row in POOLS[0].score(d)],
+    ]
+    jobs = [(c, d) for c in range(len(calls)) for d in range(len(docs))]
+    expected = {(c, d): calls[c](docs[d]) for c, d in jobs}
+    start = threading.Barrier(8)
+
+    def worker(offset: int) -> dict:
+        start.wait()
+        order = jobs[offset:] + jobs[:offset]
+        return {(c, d): calls[c](docs[d]) for c, d in order}
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(worker, range(0, 8 * 20, 20)))
+    assert all(r == expected for r in results)
