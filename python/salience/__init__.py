@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from salience._batch import summarize_batch
 from salience._salience import (
     FEATURES as _FEATURES,
 )
@@ -16,8 +17,8 @@ from salience._salience import (
     Summarizer,
     split_sentences,
     summarize,
-    summarize_batch,
 )
+from salience._summary import Sentence, Summary, explain
 
 #: Names of the feature columns of ``Summarizer.features`` and ``Summarizer.score``.
 FEATURES: tuple[str, ...] = tuple(_FEATURES)
@@ -25,7 +26,10 @@ FEATURES: tuple[str, ...] = tuple(_FEATURES)
 __all__ = [
     "FEATURES",
     "SalienceError",
+    "Sentence",
     "Summarizer",
+    "Summary",
+    "explain",
     "split_sentences",
     "summarize",
     "summarize_batch",

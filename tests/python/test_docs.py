@@ -8,13 +8,27 @@ import pytest
 
 import salience
 import salience._salience as native
+from salience import __main__ as cli
+from salience import _progress
 
 OBJECTS = {
     "salience": salience,
     "summarize": native.summarize,
-    "summarize_batch": native.summarize_batch,
+    "summarize_batch": salience.summarize_batch,
+    "_salience.summarize_batch": native.summarize_batch,
     "split_sentences": native.split_sentences,
     "Summarizer": native.Summarizer,
+    "explain": salience.explain,
+    "Summary": salience.Summary,
+    "Summary.summary": salience.Summary.summary,
+    "Summary.chosen": salience.Summary.chosen,
+    "Summary.features": salience.Summary.features.func,
+    "Summary.to_pandas": salience.Summary.to_pandas,
+    "Summary.to_dict": salience.Summary.to_dict,
+    "Sentence": salience.Sentence,
+    "cli.main": cli.main,
+    "PlainBar": _progress.PlainBar,
+    "progress_bar": _progress.progress_bar,
 }
 
 

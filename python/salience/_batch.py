@@ -1,0 +1,105 @@
+"""``summarize_batch`` with options and a progress bar, on top of the Rust batch."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from salience import _salience
+from salience._progress import progress_bar
+from salience._salience import Summarizer
+from salience._summary import resolve
+
+#: Aim for this many seconds of work between two updates of a progress bar.
+_TARGET_SECONDS = 0.25
+
+#: The first chunk of a batch with a progress bar: this many documents per thread.
+_FIRST_CHUNK_PER_THREAD = 32
+
+#: The largest chunk, in documents.
+_MAX_CHUNK = 1 << 16
+
+
+def _threads() -> int:
+    env = os.environ.get("SALIENCE_NUM_THREADS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return os.cpu_count() or 1
+
+
+def _as_sequence(texts: Any) -> Sequence[str]:
+    """``texts`` if the Rust batch would take it, else the same ``TypeError``."""
+    if isinstance(texts, (list, tuple)):
+        return texts
+    if isinstance(texts, (str, bytes)) or not isinstance(texts, Sequence):
+        kind = type(texts).__name__
+        raise TypeError(f"texts must be a sequence (list or tuple) of str, not {kind}")
+    return list(texts)
+
+
+def summarize_batch(
+    texts: Sequence[str],
+    n: int = 3,
+    *,
+    progress: bool = False,
+    summarizer: Summarizer | None = None,
+    **options: Any,
+) -> list[list[str]]:
+    """Summarize many documents in parallel; equal to ``[summarize(t, n) for t in texts]``.
+
+    Documents are spread over salience's thread pool (``SALIENCE_NUM_THREADS``
+    threads, one per CPU by default), with the GIL released. Ctrl-C (or a notebook's
+    stop button) interrupts a long batch within a fraction of a second.
+
+    Args:
+        texts: A sequence (list or tuple) of documents, each a ``str``.
+        n: How many sentences to return per document.
+        progress: Show a progress bar on stderr (tqdm's when tqdm is installed, a
+            widget in Jupyter with ipywidgets, else a plain one). The batch then runs in
+            chunks sized to update the bar a few times a second; the results are the same.
+        summarizer: A ``Summarizer`` to use instead of building one from ``options``.
+        **options: Options of ``Summarizer(...)`` (e.g. ``language="ur"``); any other
+            keyword is passed on to ``Summarizer.summarize_batch``.
+
+    Returns:
+        One list of sentences per document, in input order.
+
+    Raises:
+        TypeError: ``texts`` is a ``str`` or not a sequence, holds a non-``str``, or
+            ``n`` is not an ``int``.
+        SalienceError: ``n`` is negative, or an option has an invalid value.
+
+    Example:
+        >>> import salience
+        >>> salience.summarize_batch(["One. Two.", "Three."], n=5)
+        [['One.', 'Two.'], ['Three.']]
+        >>> salience.summarize_batch(["یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔"], 1, language="ur")
+        [['یہ پہلا جملہ ہے۔']]
+    """
+    if not progress and summarizer is None and not options:
+        return _salience.summarize_batch(texts, n)
+    s, per_call = resolve(summarizer, options)
+    if not progress:
+        return s.summarize_batch(texts, n, **per_call)
+    docs = _as_sequence(texts)
+    out: list[list[str]] = []
+    threads = _threads()
+    size = _FIRST_CHUNK_PER_THREAD * threads
+    bar = progress_bar(total=len(docs), desc="salience", unit="docs")
+    try:
+        start = 0
+        while start < len(docs):
+            chunk = docs[start : start + size]
+            began = time.perf_counter()
+            out.extend(s.summarize_batch(chunk, n, **per_call))
+            elapsed = time.perf_counter() - began
+            start += len(chunk)
+            bar.update(len(chunk))
+            # The next chunk takes about _TARGET_SECONDS, growing at most 4x per step.
+            wanted = size * _TARGET_SECONDS / max(elapsed, 1e-6)
+            size = int(min(max(wanted, 8 * threads), 4 * size, _MAX_CHUNK))
+    finally:
+        bar.close()
+    return out

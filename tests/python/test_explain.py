@@ -1,0 +1,326 @@
+"""`salience.explain` and its `Summary`; `summarize_batch` with options and a progress bar."""
+
+from __future__ import annotations
+
+import html
+import inspect
+import io
+import json
+import pickle
+import re
+import sys
+from html.parser import HTMLParser
+
+import pytest
+
+import salience
+from salience._progress import PlainBar
+
+NEWS = (
+    "The city council approved a new budget on Monday. The budget raises spending on "
+    "schools and roads. Critics said the budget ignores public transport. The mayor "
+    "defended the budget at a press conference. Weather was mild for the season."
+)
+
+
+@pytest.fixture(scope="module")
+def urdu(root):
+    return (root / "examples" / "urdu.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def english(root):
+    return (root / "examples" / "english.txt").read_text(encoding="utf-8")
+
+
+# --- The Summary's content --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", [0, 1, 3, 100])
+def test_summary_is_what_summarize_returns(english, urdu, n):
+    for text in (english, urdu, NEWS, "", "   ", "No full stop at all"):
+        assert salience.explain(text, n).summary == salience.summarize(text, n)
+
+
+def test_options_reach_the_summarizer(english):
+    options = {"language": "en", "position_weight": 0.0, "extra_stopwords": ["council"]}
+    summary = salience.explain(NEWS, 2, **options)
+    assert summary.summary == salience.Summarizer(**options).summarize(NEWS, 2)
+    assert summary.options["position_weight"] == 0.0
+    assert summary.options["extra_stopwords"] == ["council"]
+    assert summary.options["language"] == "en"
+    assert summary.n == 2
+
+
+def test_every_sentence_is_there_with_offsets_ranks_and_flags(urdu):
+    summary = salience.explain(urdu, 3)
+    sentences = summary.sentences
+    assert [s.text for s in sentences] == salience.split_sentences(urdu)
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    assert sorted(s.rank for s in sentences) == list(range(len(sentences)))
+    for s in sentences:
+        assert urdu[s.start : s.end] == s.text
+        assert set(s.features) == set(summary.feature_names) == set(salience.FEATURES)
+        assert s.selected == (s.index in summary.selected)
+    assert list(summary.selected) == sorted(summary.selected)
+    assert sorted(s.rank for s in summary.chosen) == [0, 1, 2]
+    assert summary.language == "ur"
+
+
+def test_feature_matrix_is_numpy_float32_matching_each_sentence(english):
+    np = pytest.importorskip("numpy")
+    summary = salience.explain(english, 2)
+    matrix = summary.features
+    assert isinstance(matrix, np.ndarray) and matrix.dtype == np.float32
+    assert matrix.shape == (len(summary.sentences), len(summary.feature_names))
+    expected = np.array(
+        [[s.features[k] for k in summary.feature_names] for s in summary.sentences],
+        dtype=np.float32,
+    )
+    assert np.array_equal(matrix, expected)
+    assert not matrix.flags.owndata, "the array should wrap Rust's buffer, not a copy"
+    assert summary.features is matrix  # computed once
+
+
+def test_to_pandas(english):
+    pd = pytest.importorskip("pandas")
+    summary = salience.explain(english, 3)
+    df = summary.to_pandas()
+    assert isinstance(df, pd.DataFrame)
+    assert list(df.columns) == [
+        "text",
+        "start",
+        "end",
+        "score",
+        "rank",
+        "selected",
+        *summary.feature_names,
+    ]
+    assert len(df) == len(summary.sentences)
+    assert df.index.name == "index"
+    assert df[df.selected].text.tolist() == summary.summary
+    assert df.sort_values("rank").index[0] == next(
+        s.index for s in summary.sentences if s.rank == 0
+    )
+
+
+def test_to_pandas_without_pandas_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match="pip install pandas"):
+        salience.explain(NEWS, 1).to_pandas()
+
+
+def test_to_dict_is_json(urdu):
+    d = salience.explain(urdu, 2).to_dict()
+    again = json.loads(json.dumps(d, ensure_ascii=False))
+    assert again["summary"] == salience.summarize(urdu, 2)
+    assert [s["index"] for s in again["sentences"] if s["selected"]] == again["selected"]
+
+
+def test_str_and_repr(urdu):
+    summary = salience.explain(urdu, 2)
+    assert str(summary) == " ".join(salience.summarize(urdu, 2))
+    r = repr(summary)
+    assert r.startswith("<Summary: 2 of ") and "language='ur'" in r
+    assert "\n" not in r and len(r) < 200
+    assert str(salience.explain("", 3)) == ""
+    chinese = "今天天气很好。我们去公园散步。公园里有很多人。"
+    assert "。 " not in str(salience.explain(chinese, 2, language="zh"))
+
+
+def test_options_split_between_constructor_and_call():
+    with pytest.raises(TypeError):
+        salience.explain(NEWS, 1, no_such_option=True)
+    own = salience.Summarizer(language="en")
+    assert salience.explain(NEWS, 1, summarizer=own).options["language"] == "en"
+    with pytest.raises(TypeError, match="not both"):
+        salience.explain(NEWS, 1, summarizer=own, language="en")
+    with pytest.raises(salience.SalienceError):
+        salience.explain(NEWS, 1, language="xx")
+    with pytest.raises(salience.SalienceError, match="n="):
+        salience.explain(NEWS, -1)
+
+
+# --- The HTML view ------------------------------------------------------------------------
+
+
+class _Marks(HTMLParser):
+    """Collects the text inside each <mark title=...> (the chosen sentences) and checks
+    that every tag is closed."""
+
+    VOID = frozenset({"br", "hr", "img", "meta", "input", "wbr"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.marks: list[str] = []
+        self._in_mark = False
+        self.dirs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "dir" in a:
+            self.dirs.append((a["dir"], a.get("lang")))
+        if tag in self.VOID:
+            return
+        self.stack.append(tag)
+        if tag == "mark" and "title" in a:
+            self._in_mark = True
+            self.marks.append("")
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, (self.stack, tag)
+        self.stack.pop()
+        if tag == "mark":
+            self._in_mark = False
+
+    def handle_data(self, data):
+        if self._in_mark:
+            self.marks[-1] += data
+
+
+def _parse(markup: str) -> _Marks:
+    parser = _Marks()
+    parser.feed(markup)
+    parser.close()
+    assert parser.stack == [], "unclosed tags"
+    return parser
+
+
+def test_html_marks_the_chosen_urdu_sentences_right_to_left(urdu):
+    summary = salience.explain(urdu, 3)
+    markup = summary._repr_html_()
+    parsed = _parse(markup)
+    assert parsed.marks == summary.summary
+    assert ("rtl", "ur") in parsed.dirs
+    assert all(d != "auto" for d, lang in parsed.dirs if lang == "ur")
+    # The summary comes before the document.
+    first = summary.summary[0]
+    assert markup.index(html.escape(first)) < markup.index("<mark title=")
+
+
+def test_html_of_english_lets_the_browser_choose_the_direction(english):
+    parsed = _parse(salience.explain(english, 2)._repr_html_())
+    assert ("auto", "en") in parsed.dirs
+    assert not any(d == "rtl" for d, _ in parsed.dirs)
+
+
+def test_html_escapes_the_document():
+    text = (
+        'The <script>alert("x")</script> tag is dangerous & common. '
+        "Another <b>bold</b> claim follows here. A third sentence ends it."
+    )
+    summary = salience.explain(text, 2, language="en")
+    markup = summary._repr_html_()
+    assert "<script>" not in markup and "<b>bold" not in markup
+    assert "&lt;script&gt;" in markup
+    parsed = _parse(markup)
+    assert parsed.marks == summary.summary  # unescaped back to the original text
+
+
+def test_html_shades_every_sentence_and_shows_scores(english):
+    summary = salience.explain(english, 2)
+    markup = summary._repr_html_()
+    shaded = re.findall(r'<span title="sentence (\d+) · rank', markup)
+    unchosen = [s.index for s in summary.sentences if not s.selected]
+    assert [int(i) for i in shaded] == unchosen
+    for s in summary.sentences:
+        assert f"{s.score:.3f}" in markup
+
+
+def test_html_of_an_empty_text():
+    summary = salience.explain("", 3)
+    assert summary.sentences == () and summary.selected == ()
+    _parse(summary._repr_html_())
+
+
+# --- Pickling (multiprocessing, Dask, Spark) ------------------------------------------------
+
+
+def test_summarizer_pickles_with_every_constructor_option():
+    params = inspect.signature(salience.Summarizer).parameters
+    s = salience.Summarizer(
+        language="ur", position_weight=0.25, stopwords=False, extra_stopwords=["اے"], threads=2
+    )
+    args, kwargs = s.__getnewargs_ex__()
+    assert args == () and set(kwargs) == set(params), "an option would be lost by pickle"
+    again = pickle.loads(pickle.dumps(s))
+    assert repr(again) == repr(s)
+    assert again.__getnewargs_ex__() == (args, kwargs)
+    text = "یہ پہلا جملہ ہے۔ اے یہ دوسرا جملہ ہے۔ تیسرا جملہ یہاں ہے۔"
+    assert again.summarize(text, 1) == s.summarize(text, 1)
+
+
+def test_functions_and_summaries_pickle(urdu):
+    for f in (salience.summarize, salience.summarize_batch, salience.explain):
+        assert pickle.loads(pickle.dumps(f)) is f
+    summary = salience.explain(urdu, 2, position_weight=0.5)
+    again = pickle.loads(pickle.dumps(summary))
+    assert again.summary == summary.summary and again.sentences == summary.sentences
+    assert again.options == summary.options
+
+
+# --- summarize_batch: options and progress -----------------------------------------------
+
+
+def _docs(count: int) -> list[str]:
+    return [
+        f"Report {i} opens here. Topic {i % 7} matters to river {i % 5}. "
+        f"Numbers {i} and {i * 3} appear. Topic {i % 7} returns at the end."
+        for i in range(count)
+    ]
+
+
+def test_batch_options_and_summarizer():
+    docs = _docs(20)
+    own = salience.Summarizer(language="en", position_weight=0.0)
+    expected = own.summarize_batch(docs, 2)
+    assert salience.summarize_batch(docs, 2, language="en", position_weight=0.0) == expected
+    assert salience.summarize_batch(docs, 2, summarizer=own) == expected
+    with pytest.raises(TypeError, match="not both"):
+        salience.summarize_batch(docs, 2, summarizer=own, language="en")
+
+
+def test_progress_gives_the_same_results_in_chunks(monkeypatch, capsys):
+    monkeypatch.setattr("salience._batch._FIRST_CHUNK_PER_THREAD", 1)
+    monkeypatch.setattr("salience._batch._threads", lambda: 1)
+    docs = _docs(3000)
+    expected = salience.summarize_batch(docs, 2)
+    assert salience.summarize_batch(docs, 2, progress=True) == expected
+    assert salience.summarize_batch(tuple(docs), 2, progress=True, language="en") == (
+        salience.Summarizer(language="en").summarize_batch(docs, 2)
+    )
+    assert salience.summarize_batch([], 2, progress=True) == []
+    assert capsys.readouterr().out == ""
+
+
+def test_progress_bar_without_tqdm_is_drawn_on_stderr(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    monkeypatch.setitem(sys.modules, "tqdm.std", None)
+    docs = _docs(50)
+    assert salience.summarize_batch(docs, 1, progress=True) == salience.summarize_batch(docs, 1)
+    err = capsys.readouterr().err
+    assert err.rstrip().split("\r")[-1].startswith("salience: 100% |")
+    assert "50/50 docs" in err
+
+
+def test_progress_bar_with_tqdm(capsys):
+    pytest.importorskip("tqdm")
+    salience.summarize_batch(_docs(10), 1, progress=True)
+    err = capsys.readouterr().err
+    assert "100%" in err and "10/10" in err
+
+
+@pytest.mark.parametrize("texts", ["a str", b"bytes", iter(["a."]), {"a."}])
+def test_progress_keeps_the_batch_type_rules(texts):
+    with pytest.raises(TypeError):
+        salience.summarize_batch(texts, 1, progress=True)
+
+
+def test_plain_bar_without_a_total():
+    out = io.StringIO()
+    bar = PlainBar(total=None, unit="B", file=out)
+    bar.update(2_500_000)
+    bar.set_postfix_str("7 docs")
+    bar.close()
+    assert out.getvalue().split("\r")[-1].startswith("salience: 2.5 MB, 7 docs [")
