@@ -92,6 +92,38 @@ def test_the_parent_still_works_after_forking(expected):
     assert work() == expected
 
 
+# Summarizers with pools of their own, built in the parent, dropped in a child.
+DROPPED = [salience.Summarizer(threads=2) for _ in range(3)]
+
+
+def _drop_then_work(results) -> None:
+    import gc
+
+    for s in DROPPED:
+        s.summarize(LONG, 1)
+    DROPPED.clear()
+    gc.collect()
+    results.put(("child", work()))
+
+
+def test_dropping_a_parents_summarizer_in_the_child(expected):
+    for s in DROPPED:
+        s.summarize(LONG, 1)
+    ctx = multiprocessing.get_context("fork")
+    results = ctx.Queue()
+    process = ctx.Process(target=_drop_then_work, args=(results,))
+    process.start()
+    try:
+        assert results.get(timeout=TIMEOUT) == ("child", expected)
+    except queue.Empty:
+        pytest.fail(f"a forked child did not answer within {TIMEOUT} s")
+    finally:
+        process.join(TIMEOUT)
+        if process.is_alive():
+            process.kill()
+    assert process.exitcode == 0
+
+
 def _own_batch(docs: list[str]) -> list[list[str]]:
     return OWN.summarize_batch(docs)
 
