@@ -109,10 +109,15 @@ impl Drop for Pool {
     }
 }
 
-/// The threads asked for by [`THREADS_ENV`] (0, one per CPU, when unset or invalid).
+/// The threads asked for by [`THREADS_ENV`].
 fn env_threads() -> usize {
-    std::env::var(THREADS_ENV)
-        .ok()
+    threads_from(std::env::var(THREADS_ENV).ok().as_deref())
+}
+
+/// A pool size from the value of [`THREADS_ENV`]: 0 (one per CPU) when unset or not
+/// a whole number, and at most [`MAX_THREADS`].
+fn threads_from(value: Option<&str>) -> usize {
+    value
         .and_then(|v| v.trim().parse::<usize>().ok())
         .map_or(0, |n| n.min(MAX_THREADS))
 }
@@ -239,6 +244,25 @@ mod tests {
             rest = &rest[len..];
         }
         out
+    }
+
+    #[test]
+    fn the_thread_count_variable_is_clamped_and_invalid_values_mean_one_per_cpu() {
+        let cases = [
+            (None, 0),
+            (Some(""), 0),
+            (Some("abc"), 0),
+            (Some("-2"), 0),
+            (Some("2.5"), 0),
+            (Some("99999999999999999999999"), 0),
+            (Some(" 3 "), 3),
+            (Some("0"), 0),
+            (Some("1024"), 1024),
+            (Some("5000"), MAX_THREADS),
+        ];
+        for (value, threads) in cases {
+            assert_eq!(threads_from(value), threads, "{value:?}");
+        }
     }
 
     #[test]

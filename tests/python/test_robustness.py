@@ -8,6 +8,9 @@ space ever lost from the sentences.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -346,3 +349,26 @@ def test_many_threads_calling_everything_at_once():
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(worker, range(0, 8 * 20, 20)))
     assert all(r == expected for r in results)
+
+
+THREAD_DOCS = (
+    "[' '.join(f'Topic {i % 7} sentence {i}.' for i in range(k)) for k in range(0, 300, 30)]"
+)
+
+
+@pytest.mark.parametrize("value", ["", "0", "1", "3", " 2 ", "abc", "-2", "2.5", "9" * 30])
+def test_any_salience_num_threads_value_gives_the_same_summaries(value):
+    # The variable is read once per process, so each value runs in a new one: invalid
+    # values mean one thread per CPU (more than 1024 would mean 1024).
+    code = (
+        f"import json, salience; docs = {THREAD_DOCS}; "
+        "print(json.dumps(salience.summarize_batch(docs, 2) + [salience.summarize(docs[-1], 3)]))"
+    )
+    env = {**os.environ, "SALIENCE_NUM_THREADS": value}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    docs = eval(THREAD_DOCS)
+    expected = [*salience.summarize_batch(docs, 2), salience.summarize(docs[-1], 3)]
+    assert json.loads(out.stdout) == expected
