@@ -48,9 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="salience",
         description="Print the most salient sentences of each document, in document order.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=(
-            "Examples: salience article.txt -n 2 | salience news/ --json > summaries.jsonl | "
-            "salience corpus.jsonl --field body --json --workers 4"
+            "examples:\n"
+            "  salience article.txt -n 2\n"
+            "  salience news/ --json > summaries.jsonl          # every *.txt under news/\n"
+            "  salience corpus.jsonl --field body --json --progress --workers 4\n"
+            "  cat article.txt | salience -"
         ),
     )
     p.add_argument(

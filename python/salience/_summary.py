@@ -340,7 +340,7 @@ _MUTED = "color:#6b6b6b;font-size:.85em"
 
 def _shade(weight: float) -> str:
     """A translucent amber background whose strength follows the score's weight in [0, 1]."""
-    return f"background:rgba(255,171,0,{0.04 + 0.30 * weight:.3f})"
+    return f"background:rgba(255,171,0,{0.05 + 0.40 * weight:.3f})"
 
 
 def _tooltip(s: Sentence) -> str:
@@ -404,8 +404,11 @@ def render_html(summary: Summary) -> str:
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
     options = ", ".join(f"{k}={v!r}" for k, v in summary.options.items())
-    language = esc(lang) if lang else "not detected"
-    chosen = " ".join(f'<span style="{_MARK_STYLE}">{esc(t)}</span>' for t in summary.summary)
+    language = esc(lang) if lang else "none detected"
+    if lang and summary.options.get("language") is None:
+        language += " (detected)"
+    sep = "" if lang in _NO_SPACE_BETWEEN_SENTENCES else " "
+    chosen = sep.join(f"<span>{esc(t)}</span>" for t in summary.summary)
     return (
         '<div class="salience-summary" style="line-height:1.6;max-width:60em">'
         f'<div dir="ltr" style="{_MUTED}">'
