@@ -32,7 +32,8 @@ const CHUNK_DOCS_PER_THREAD: usize = 64;
 /// (a document longer than this is a chunk of its own).
 const CHUNK_BYTES_PER_THREAD: usize = 1 << 20;
 
-/// A number of sentences read from Python: a non-negative `int`, not a `bool`; an
+/// A number of sentences read from Python: a non-negative `int` (or an integer of
+/// another library, such as numpy's `int64`, through `__index__`), not a `bool`; an
 /// `int` too large for the machine means "all of them".
 #[derive(Clone, Copy)]
 struct SentenceCount(usize);
@@ -41,19 +42,33 @@ impl<'a, 'py> FromPyObject<'a, 'py> for SentenceCount {
     type Error = PyErr;
 
     fn extract(n: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        if n.is_instance_of::<PyBool>() || !n.is_instance_of::<PyInt>() {
-            let kind = n.get_type().name()?;
-            return Err(PyTypeError::new_err(format!(
-                "n must be an int, not {kind}"
-            )));
+        let not_an_int = || -> PyErr {
+            let kind = n
+                .get_type()
+                .name()
+                .map_or_else(|_| "another type".to_owned(), |k| k.to_string());
+            PyTypeError::new_err(format!("n must be an int, not {kind}"))
+        };
+        if n.is_instance_of::<PyBool>() {
+            return Err(not_an_int());
         }
-        if n.lt(0)? {
+        let int = if n.is_instance_of::<PyInt>() {
+            n.to_owned()
+        } else if n.hasattr("__index__")? {
+            n.call_method0("__index__")
+                .ok()
+                .filter(|i| i.is_instance_of::<PyInt>() && !i.is_instance_of::<PyBool>())
+                .ok_or_else(not_an_int)?
+        } else {
+            return Err(not_an_int());
+        };
+        if int.lt(0)? {
             return Err(SalienceError::new_err(format!(
                 "n must be a non-negative number of sentences, got n={}",
-                n.str()?
+                int.str()?
             )));
         }
-        let count = n
+        let count = int
             .extract::<u64>()
             .map_or(usize::MAX, |v| usize::try_from(v).unwrap_or(usize::MAX));
         Ok(SentenceCount(count))
@@ -202,7 +217,8 @@ mod _salience {
     /// - empty or white-space-only text, or `n == 0`: `[]`;
     /// - `n` larger than the number of sentences (an `int` of any size): all of them;
     /// - `n` negative: `SalienceError`; `n` a `float`, a `bool` or any other
-    ///   non-`int`: `TypeError` (an `int` subclass counts as an `int`);
+    ///   non-`int`: `TypeError` (an `int` subclass, or an integer with `__index__`
+    ///   such as numpy's `int64`, counts as an `int`);
     /// - `text` not a `str` (`bytes`, `None`, a number, a list): `TypeError` (a
     ///   `str` subclass counts as a `str`);
     /// - lone surrogates (`"\ud800"`, or a pair written as two code points):

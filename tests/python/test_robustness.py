@@ -112,6 +112,39 @@ def test_int_subclasses_are_ints_but_bool_is_not():
         salience.summarize("One. Two.", True)
 
 
+class Index:
+    """An integer of another library: usable as an int through ``__index__``."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __index__(self):
+        if isinstance(self.value, Exception):
+            raise self.value
+        return self.value
+
+
+def test_integers_with_index_are_ints(summarize):
+    text = "One here. Two there. Three."
+    assert summarize(text, Index(2)) == summarize(text, 2)
+    assert summarize(text, Index(2**80)) == summarize(text, 3)
+    with pytest.raises(salience.SalienceError, match="n=-1"):
+        summarize(text, Index(-1))
+    for broken in (Index(1.5), Index(True), Index("2"), Index(ValueError("no"))):
+        with pytest.raises(TypeError, match="n must be an int, not Index"):
+            summarize(text, broken)
+
+
+def test_numpy_integers_are_ints_but_numpy_floats_and_bools_are_not():
+    np = pytest.importorskip("numpy")
+    text = "One here. Two there. Three."
+    assert salience.summarize(text, np.int64(2)) == salience.summarize(text, 2)
+    assert salience.summarize_batch([text], np.uint8(1)) == salience.summarize_batch([text], 1)
+    for bad in (np.float64(2.0), np.bool_(True)):
+        with pytest.raises(TypeError, match="n must be an int"):
+            salience.summarize(text, bad)
+
+
 # --- Text that is not a str ----------------------------------------------------------
 
 
