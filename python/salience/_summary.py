@@ -354,6 +354,22 @@ def _gap(text: str) -> str:
     return html.escape(re.sub(r"\n\s*\n\s*", "\n\n", text))
 
 
+#: A document with more sentences than this is shown in part: its first sentences and
+#: each chosen sentence with its neighbours (the rest elided), so that the view of a book
+#: stays small; the score table then lists the MAX_ROWS best sentences.
+MAX_SHOWN = 400
+MAX_ROWS = 100
+_LEAD_SHOWN = 10
+
+
+def _shown(summary: Summary) -> frozenset[int]:
+    count = len(summary.sentences)
+    if count <= MAX_SHOWN:
+        return frozenset(range(count))
+    near = {i + d for i in summary.selected for d in (-1, 0, 1)}
+    return frozenset(near | set(range(_LEAD_SHOWN)))
+
+
 def render_html(summary: Summary) -> str:
     """The HTML of :meth:`Summary._repr_html_`: every piece of text is escaped."""
     esc = html.escape
@@ -367,10 +383,18 @@ def render_html(summary: Summary) -> str:
     def weight(score: float) -> float:
         return (score - low) / (high - low) if high > low else 1.0
 
+    shown = _shown(summary)
     doc: list[str] = []
     pos = None
+    hidden = 0
     for s in summary.sentences:
-        if pos is not None:
+        if s.index not in shown:
+            hidden += 1
+            continue
+        if hidden:
+            doc.append(f'\n<span style="{_MUTED}">[… {hidden} sentences …]</span>\n')
+            hidden = 0
+        elif pos is not None:
             doc.append(_gap(summary.text[pos : s.start]))
         body = esc(s.text)
         if s.selected:
@@ -379,9 +403,14 @@ def render_html(summary: Summary) -> str:
             shade = _shade(weight(s.score))
             doc.append(f'<span title="{_tooltip(s)}" style="{shade}">{body}</span>')
         pos = s.end
+    if hidden:
+        doc.append(f'\n<span style="{_MUTED}">[… {hidden} sentences …]</span>')
 
     rows = []
+    ranked = len(summary.sentences) > MAX_SHOWN
     for s in summary.sentences:
+        if ranked and s.rank >= MAX_ROWS:
+            continue
         width = 100 * weight(s.score)
         bar = (
             f'<div style="width:8em;background:#eee;height:.7em;border-radius:2px">'
@@ -396,6 +425,7 @@ def render_html(summary: Summary) -> str:
             f'<td style="text-align:right">{s.score:.3f}</td><td>{bar}</td>'
             f'<td style="{_MUTED}">{feats}</td><td {text_attrs}>{esc(preview)}</td></tr>'
         )
+    caption = f"the {MAX_ROWS} best of " if ranked else ""
     feature_header = esc(" ".join(summary.feature_names))
     table = (
         '<table style="border-collapse:collapse;font-size:.85em">'
@@ -420,7 +450,7 @@ def render_html(summary: Summary) -> str:
         f'padding:.2em .4em;border:1px solid #ddd;border-radius:4px">{"".join(doc)}</div>'
         f'<div dir="ltr" style="{_MUTED}"><mark style="{_MARK_STYLE}">chosen</mark> · '
         "shade: score (darker is higher) · hover a sentence for its rank and features</div>"
-        f'<details dir="ltr"><summary style="{_MUTED}">scores of all '
+        f'<details dir="ltr"><summary style="{_MUTED}">scores of {caption or "all "}'
         f"{len(summary.sentences)} sentences</summary>{table}</details>"
         "</div>"
     )

@@ -228,6 +228,18 @@ def test_html_shades_every_sentence_and_shows_scores(english):
         assert f"{s.score:.3f}" in markup
 
 
+def test_html_of_a_book_stays_small():
+    text = "\n\n".join(
+        f"Chapter {i} tells of ships and whales. The sea was grey on day {i}." for i in range(2000)
+    )
+    summary = salience.explain(text, 5)
+    markup = summary._repr_html_()
+    assert len(summary.sentences) == 4000
+    assert len(markup) < 100_000
+    assert _parse(markup).marks == summary.summary
+    assert "sentences …]" in markup and "the 100 best of 4000 sentences" in markup
+
+
 def test_html_of_an_empty_text():
     summary = salience.explain("", 3)
     assert summary.sentences == () and summary.selected == ()
@@ -324,3 +336,46 @@ def test_plain_bar_without_a_total():
     bar.set_postfix_str("7 docs")
     bar.close()
     assert out.getvalue().split("\r")[-1].startswith("salience: 2.5 MB, 7 docs [")
+
+
+CTRL_C_CHILD = """
+import signal, sys
+import salience
+
+doc = " ".join(f"Sentence {i} is about topic {i % 13} and river {i % 7}." for i in range(40))
+docs = [doc] * 20_000  # about 40 MB: seconds of work on any machine
+
+def profile(frame, event, arg):
+    if event == "c_call" and getattr(arg, "__name__", None) == "summarize_batch":
+        sys.setprofile(None)
+        print("started", flush=True)
+
+sys.setprofile(profile)
+salience.summarize_batch(docs, 1, progress=True)
+print("finished", flush=True)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_stops_a_batch_with_a_progress_bar():
+    import signal
+    import subprocess
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", CTRL_C_CHILD],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline() == "started\n"
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=120)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert "finished" not in out
+    assert "KeyboardInterrupt" in err
+    assert "20000/20000" not in err  # stopped before the end, and the bar was closed
