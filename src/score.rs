@@ -9,11 +9,14 @@
 //! - `tfidf`: the sentence's TF-IDF mass over the square root of its length, scaled so
 //!   that the document's best sentence has 1.
 //! - `centroid`: how central the sentence is: its mean cosine similarity to every other
-//!   sentence (TF-IDF vectors), scaled so that the most central sentence has 1. This is
-//!   the degree centrality of LexRank's similarity graph without a threshold (Erkan and
-//!   Radev 2004), computed in linear time as the dot product of the sentence's unit
-//!   vector with the sum of the other sentences' unit vectors: never a sentences ×
-//!   sentences matrix.
+//!   sentence, scaled so that the most central sentence has 1. This is the degree
+//!   centrality of LexRank's similarity graph without a threshold (Erkan and Radev
+//!   2004), computed in linear time as the dot product of the sentence's unit vector with
+//!   the sum of the other sentences' unit vectors: never a sentences × sentences matrix.
+//!   The vectors hold content-word counts without IDF: a document's topic words are the
+//!   ones its sentences share, and an IDF taken from the same sentences would discount
+//!   exactly them (on the evaluation sets, counts beat TF-IDF here by about a point of
+//!   ROUGE-1 on BBC News and matched it elsewhere).
 //! - `position`: the lead prior of [`crate::position::lead_weight`].
 //! - `length`: content words over 12, capped at 1: fragments, bylines and headlines
 //!   rarely make a good summary sentence.
@@ -80,13 +83,13 @@ impl Weights {
 
 /// Builds the feature matrix: one row per sentence, columns as in [`FEATURES`].
 ///
-/// Linear in the input: one pass builds the sum of the sentences' unit TF-IDF vectors
+/// Linear in the input: one pass builds the sum of the sentences' unit count vectors
 /// (dense over the vocabulary only), one parallel pass computes every row from it.
 pub(crate) fn features(stats: &TermStats, parallel: bool) -> Array2<f32> {
     let norms: Vec<f32> = stats
         .sentences
         .iter()
-        .map(|terms| norm(terms.iter().map(|t| weight(t, &stats.idf))))
+        .map(|terms| norm(terms.iter().map(|t| t.1)))
         .collect();
     let unit_sum = unit_sum(stats, &norms);
     let others = stats.sentences.len().saturating_sub(1).max(1) as f32;
@@ -135,7 +138,7 @@ fn row(
     let centrality = if norm > 0.0 {
         let dot: f32 = terms
             .iter()
-            .map(|t| weight(t, idf) * unit_sum.get(t.0 as usize).copied().unwrap_or(0.0))
+            .map(|&(id, tf)| tf * unit_sum.get(id as usize).copied().unwrap_or(0.0))
             .sum();
         // The sentence's own unit vector is in the sum and adds exactly 1.
         ((dot / norm - 1.0) / others).max(0.0)
@@ -146,22 +149,22 @@ fn row(
     [tfidf, centrality, lead_weight(index), length]
 }
 
-/// The sum of the sentences' unit TF-IDF vectors, dense over the vocabulary (linear in
+/// The sum of the sentences' unit count vectors, dense over the vocabulary (linear in
 /// the vocabulary, never sentences × vocabulary).
 fn unit_sum(stats: &TermStats, norms: &[f32]) -> Vec<f32> {
     let mut sum = vec![0.0f32; stats.idf.len()];
     for (terms, &n) in stats.sentences.iter().zip(norms) {
         if n > 0.0 {
-            add_scaled(&mut sum, terms, &stats.idf, 1.0 / n);
+            add_scaled(&mut sum, terms, 1.0 / n);
         }
     }
     sum
 }
 
-fn add_scaled(sum: &mut [f32], terms: &SparseCounts, idf: &[f32], scale: f32) {
-    for t in terms {
-        if let Some(slot) = sum.get_mut(t.0 as usize) {
-            *slot += weight(t, idf) * scale;
+fn add_scaled(sum: &mut [f32], terms: &SparseCounts, scale: f32) {
+    for &(id, tf) in terms {
+        if let Some(slot) = sum.get_mut(id as usize) {
+            *slot += tf * scale;
         }
     }
 }
