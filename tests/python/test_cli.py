@@ -229,3 +229,25 @@ def test_the_whole_bbc_set_as_json_lines_with_a_progress_bar(eval_dir):
     assert [r["id"] for r in rows] == [r["id"] for r in records]
     assert [r["summary"] for r in rows] == salience.summarize_batch([r["text"] for r in records], 3)
     assert "100%" in out.stderr and f"{len(records)} docs" in out.stderr
+
+
+def test_unknown_language_is_a_clear_error(root):
+    out = run(root / "examples" / "english.txt", "--language", "xx")
+    assert out.returncode == 2
+    assert out.stderr.startswith("salience: ") and "Traceback" not in out.stderr
+
+
+def test_chunks_are_bounded_and_lazy():
+    from salience.__main__ import Document, _chunks
+
+    def endless():
+        i = 0
+        while True:
+            yield Document("-", i, None, "x" * 10, 10)
+            i += 1
+
+    chunks = _chunks(endless(), max_docs=3, max_chars=1000)
+    assert [d.line for d in next(chunks)] == [0, 1, 2]
+    assert [d.line for d in next(chunks)] == [3, 4, 5]
+    by_size = _chunks(endless(), max_docs=100, max_chars=25)
+    assert len(next(by_size)) == 3  # 30 characters reach the 25 bound
