@@ -390,8 +390,8 @@ impl Summarizer {
     fn analyze_with(&self, text: &str, parallel: bool) -> Analysis {
         let spans = sentence_spans(text);
         let language = self.language.or_else(|| Language::detect(text));
-        let stopwords = self.stopword_set(language);
-        let stats = term_stats(text, &spans, stopwords.as_ref(), parallel);
+        let stopwords = self.stopword_sets(language);
+        let stats = term_stats(text, &spans, &stopwords, parallel);
         let features = features(&stats, parallel);
         let scores = features.dot(&self.weights.to_array());
         Analysis {
@@ -402,17 +402,17 @@ impl Summarizer {
         }
     }
 
-    /// The language's stopwords plus the extra ones; `None` when stopwords are off.
-    fn stopword_set(&self, language: Option<Language>) -> Option<FxHashSet<String>> {
+    /// The language's stopwords and the extra ones (none when stopwords are off),
+    /// borrowed: a document never copies a list.
+    fn stopword_sets(&self, language: Option<Language>) -> Vec<&FxHashSet<String>> {
         if !self.stopwords {
-            return None;
+            return Vec::new();
         }
-        let base = language.map(|l| l.stopwords());
-        if self.extra_stopwords.is_empty() {
-            return base.cloned();
-        }
-        let mut set = base.cloned().unwrap_or_default();
-        set.extend(self.extra_stopwords.iter().cloned());
-        Some(set)
+        let extra = Some(&*self.extra_stopwords).filter(|s| !s.is_empty());
+        language
+            .map(|l| l.stopwords())
+            .into_iter()
+            .chain(extra)
+            .collect()
     }
 }

@@ -26,7 +26,7 @@ pub(crate) struct TermStats {
 pub(crate) fn term_stats(
     text: &str,
     spans: &[Range<usize>],
-    stopwords: Option<&FxHashSet<String>>,
+    stopwords: &[&FxHashSet<String>],
     parallel: bool,
 ) -> TermStats {
     let keyed: Vec<Vec<Cow<'_, str>>> = map_indices(spans.len(), parallel, |i| {
@@ -75,10 +75,10 @@ pub(crate) fn term_stats(
 
 /// Match keys of the terms of `sentence` that are not stopwords: words, and
 /// character bigrams for scripts written without spaces (see [`crate::tokens`]).
-fn content_keys<'t>(sentence: &'t str, stopwords: Option<&FxHashSet<String>>) -> Vec<Cow<'t, str>> {
+fn content_keys<'t>(sentence: &'t str, stopwords: &[&FxHashSet<String>]) -> Vec<Cow<'t, str>> {
     let mut out = Vec::new();
     for_each_term(sentence, |k| {
-        if stopwords.is_none_or(|s| !s.contains(k.as_ref())) {
+        if !stopwords.iter().any(|s| s.contains(k.as_ref())) {
             out.push(k);
         }
     });

@@ -12,12 +12,16 @@ mod invariants;
 use salience::{split_sentences, Summarizer};
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 use std::alloc::System;
+use std::sync::Mutex;
 
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
 /// Size of the smaller document; the larger is four times as long.
 const SMALL: usize = 16 * 1024;
+
+/// Held while measuring: the counters are global, and tests run on several threads.
+static MEASURING: Mutex<()> = Mutex::new(());
 
 /// (allocations, bytes allocated) while `f` runs.
 fn cost(f: impl FnOnce()) -> (usize, usize) {
@@ -34,6 +38,7 @@ fn linear(small: usize, large: usize, slack: usize) -> bool {
 
 #[test]
 fn allocations_grow_linearly_on_adversarial_input() {
+    let _measuring = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
     let summarizer = Summarizer::builder().threads(2).build().unwrap();
     // Warm up: the pool's threads and the stopword lists are built once.
     summarizer.summarize("Warm up. The lists load once.", 1);
@@ -69,4 +74,28 @@ fn allocations_grow_linearly_on_adversarial_input() {
         }
     }
     assert!(report.is_empty(), "superlinear:\n{}", report.join("\n"));
+}
+
+#[test]
+fn work_per_document_does_not_grow_with_the_extra_stopwords() {
+    let _measuring = MEASURING.lock().unwrap_or_else(|e| e.into_inner());
+    let docs: Vec<String> = (0..20)
+        .map(|i| format!("Document {i} is short. It has a second sentence about rivers."))
+        .collect();
+    let mut costs = Vec::new();
+    for extra in [0, 10, 10_000] {
+        let words: Vec<String> = (0..extra).map(|i| format!("extra{i}")).collect();
+        let s = Summarizer::builder()
+            .threads(1)
+            .extra_stopwords(&words)
+            .build()
+            .unwrap();
+        s.summarize_batch(&docs, 1);
+        costs.push(cost(|| drop(s.summarize_batch(&docs, 1))));
+    }
+    eprintln!("allocations and bytes with 0, 10 and 10,000 extra stopwords: {costs:?}");
+    // The lists are built once per summarizer, never copied per document.
+    let (small, large) = (costs[1], costs[2]);
+    assert!(large.0 <= small.0 + 64, "{costs:?}");
+    assert!(large.1 <= small.1 + 64 * 1024, "{costs:?}");
 }
