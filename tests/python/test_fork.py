@@ -124,6 +124,35 @@ def test_dropping_a_parents_summarizer_in_the_child(expected):
     assert process.exitcode == 0
 
 
+def test_fork_while_other_threads_are_summarizing(expected):
+    # Threads of the parent keep batches running on every pool while it forks: the
+    # child finds the pools' workers busy or gone and must use pools of its own.
+    import threading
+
+    stop = threading.Event()
+    errors = []
+
+    def busy():
+        try:
+            while not stop.is_set():
+                assert salience.summarize_batch(DOCS, 2) == expected[1]
+                assert OWN.summarize_batch(DOCS, 2) == expected[3]
+        except BaseException as e:  # reported below, not lost in the thread
+            errors.append(e)
+
+    threads = [threading.Thread(target=busy) for _ in range(3)]
+    for t in threads:
+        t.start()
+    try:
+        for _ in range(3):
+            assert run_forked() == [("child", expected)]
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(TIMEOUT)
+    assert not errors
+
+
 def _own_batch(docs: list[str]) -> list[list[str]]:
     return OWN.summarize_batch(docs)
 
