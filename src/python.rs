@@ -472,7 +472,8 @@ mod _salience {
         }
 
         /// The constructor's keyword arguments that rebuild this summarizer, so that it
-        /// pickles (for `multiprocessing`, Dask and Spark).
+        /// pickles (for `multiprocessing`, Dask and Spark). Every argument of `new` must
+        /// be here: `test_summarizer_pickles_with_every_constructor_option` checks it.
         fn __getnewargs_ex__<'py>(
             &self,
             py: Python<'py>,
