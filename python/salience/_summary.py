@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import inspect
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -381,7 +382,8 @@ def render_html(summary: Summary) -> str:
     low, high = (min(scores), max(scores)) if scores else (0.0, 0.0)
 
     def weight(score: float) -> float:
-        return (score - low) / (high - low) if high > low else 1.0
+        w = (score - low) / (high - low) if high > low else 1.0
+        return w if math.isfinite(w) else 0.0
 
     shown = _shown(summary)
     doc: list[str] = []
