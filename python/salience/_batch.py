@@ -15,11 +15,12 @@ from salience._summary import resolve
 #: Aim for this many seconds of work between two updates of a progress bar.
 _TARGET_SECONDS = 0.25
 
-#: The first chunk of a batch with a progress bar: this many documents per thread.
-_FIRST_CHUNK_PER_THREAD = 32
+#: The first chunk of a batch with a progress bar: this many characters per thread
+#: (chunks then adapt to the measured speed, never below a quarter of this).
+_FIRST_CHUNK_CHARS_PER_THREAD = 1 << 17
 
-#: The largest chunk, in documents.
-_MAX_CHUNK = 1 << 16
+#: The most documents in one chunk.
+_MAX_CHUNK_DOCS = 1 << 16
 
 
 def _threads() -> int:
@@ -86,20 +87,36 @@ def summarize_batch(
     docs = _as_sequence(texts)
     out: list[list[str]] = []
     threads = _threads()
-    size = _FIRST_CHUNK_PER_THREAD * threads
+    floor = _FIRST_CHUNK_CHARS_PER_THREAD * threads // 4
+    budget = _FIRST_CHUNK_CHARS_PER_THREAD * threads
     bar = progress_bar(total=len(docs), desc="salience", unit="docs")
     try:
         start = 0
         while start < len(docs):
-            chunk = docs[start : start + size]
+            end, chars = _chunk_end(docs, start, budget)
             began = time.perf_counter()
-            out.extend(s.summarize_batch(chunk, n, **per_call))
+            out.extend(s.summarize_batch(docs[start:end], n, **per_call))
             elapsed = time.perf_counter() - began
-            start += len(chunk)
-            bar.update(len(chunk))
+            bar.update(end - start)
+            start = end
             # The next chunk takes about _TARGET_SECONDS, growing at most 4x per step.
-            wanted = size * _TARGET_SECONDS / max(elapsed, 1e-6)
-            size = int(min(max(wanted, 8 * threads), 4 * size, _MAX_CHUNK))
+            wanted = chars * _TARGET_SECONDS / max(elapsed, 1e-6)
+            budget = int(min(max(wanted, floor), 4 * budget))
     finally:
         bar.close()
     return out
+
+
+def _chunk_end(docs: Sequence[str], start: int, budget: int) -> tuple[int, int]:
+    """The end of the chunk that starts at ``start``: at least one document, then more
+    while they fit in ``budget`` characters; and the chunk's characters."""
+    end, chars = start, 0
+    limit = min(len(docs), start + _MAX_CHUNK_DOCS)
+    while end < limit:
+        doc = docs[end]
+        size = len(doc) if isinstance(doc, str) else 0
+        if end > start and chars + size > budget:
+            break
+        chars += size
+        end += 1
+    return end, chars

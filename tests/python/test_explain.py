@@ -294,16 +294,36 @@ def test_batch_options_and_summarizer():
 
 
 def test_progress_gives_the_same_results_in_chunks(monkeypatch, capsys):
-    monkeypatch.setattr("salience._batch._FIRST_CHUNK_PER_THREAD", 1)
+    monkeypatch.setattr("salience._batch._FIRST_CHUNK_CHARS_PER_THREAD", 400)
     monkeypatch.setattr("salience._batch._threads", lambda: 1)
+    updates: list[int] = []
+
+    def recording_bar(total, desc, unit):
+        bar = PlainBar(total=total, desc=desc, unit=unit, file=io.StringIO())
+        bar.update = updates.append  # type: ignore[method-assign]
+        return bar
+
     docs = _docs(3000)
     expected = salience.summarize_batch(docs, 2)
-    assert salience.summarize_batch(docs, 2, progress=True) == expected
+    with monkeypatch.context() as m:
+        m.setattr("salience._batch.progress_bar", recording_bar)
+        assert salience.summarize_batch(docs, 2, progress=True) == expected
+    assert sum(updates) == 3000 and len(updates) > 3, updates
     assert salience.summarize_batch(tuple(docs), 2, progress=True, language="en") == (
         salience.Summarizer(language="en").summarize_batch(docs, 2)
     )
     assert salience.summarize_batch([], 2, progress=True) == []
     assert capsys.readouterr().out == ""
+
+
+def test_chunks_hold_at_least_one_document_and_fit_the_budget():
+    from salience._batch import _chunk_end
+
+    docs = ["a" * 10, "b" * 10, "c" * 100, "d" * 5]
+    assert _chunk_end(docs, 0, 25) == (2, 20)
+    assert _chunk_end(docs, 2, 25) == (3, 100)  # one document larger than the budget
+    assert _chunk_end(docs, 3, 25) == (4, 5)
+    assert _chunk_end(docs, 0, 10**9) == (4, 125)
 
 
 def test_progress_bar_without_tqdm_is_drawn_on_stderr(monkeypatch, capsys):
