@@ -371,6 +371,60 @@ fn latin_languages_are_told_apart_by_stopwords() {
 }
 
 #[test]
+fn more_languages_are_detected() {
+    let cases = [
+        (
+            "Serikali imesema kwamba itaendelea kufanya kazi kwa ajili ya wananchi na nchi yote.",
+            Language::Swahili,
+        ),
+        (
+            "Sinabi ng pamahalaan na patuloy itong magtatrabaho para sa mga tao at sa bansa.",
+            Language::Tagalog,
+        ),
+        (
+            "Rząd powiedział, że będzie nadal pracował dla ludzi i dla całego kraju.",
+            Language::Polish,
+        ),
+        (
+            "Guvernul a spus că va continua să lucreze pentru oameni și pentru întreaga țară.",
+            Language::Romanian,
+        ),
+        (
+            "Regeringen sade att den kommer att fortsätta arbeta för folket och för landet.",
+            Language::Swedish,
+        ),
+        (
+            "Vláda uvedla, že bude i nadále pracovat pro lidi a pro celou zemi.",
+            Language::Czech,
+        ),
+        (
+            "A kormány azt mondta, hogy továbbra is az emberekért és az országért dolgozik.",
+            Language::Hungarian,
+        ),
+        (
+            "Kerajaan berkata bahawa ia akan terus bekerja untuk rakyat dan negara ini.",
+            Language::Malay,
+        ),
+        (
+            "Gwamnati ta ce za ta ci gaba da aiki domin jama'a da kasar baki daya.",
+            Language::Hausa,
+        ),
+        (
+            "सरकारने सांगितले की ते लोकांसाठी काम करत राहील आणि हे काम सुरू ठेवेल.",
+            Language::Marathi,
+        ),
+        (
+            "அரசாங்கம் மக்களுக்காக தொடர்ந்து பணியாற்றும் என்று கூறியது.",
+            Language::Tamil,
+        ),
+        ("સરકારે કહ્યું કે તે લોકો માટે કામ કરતી રહેશે.", Language::Gujarati),
+    ];
+    for (text, want) in cases {
+        assert_eq!(Language::detect(text), Some(want), "{text}");
+    }
+}
+
+#[test]
 fn other_scripts_are_detected() {
     let cases = [
         (
