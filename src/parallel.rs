@@ -81,16 +81,30 @@ impl Pool {
             return self.own.as_ref();
         }
         // In a forked child. The lock is never taken in the process that built the
-        // pool, so a child forked from it cannot find it held.
+        // pool, so a child forked from it cannot find it held; elsewhere it is held
+        // only to copy a pointer (threads start outside it), so a grandchild is as
+        // unlikely to inherit it locked as any other lock of its parent.
+        if let Some(pool) = self.forked_pool(pid) {
+            return Some(pool);
+        }
+        let fresh = build(self.threads)?;
         let mut slot = self.forked.lock().unwrap_or_else(PoisonError::into_inner);
         match *slot {
+            // Another thread of this process was quicker: use its pool, drop ours.
             Some((owner, pool)) if owner == pid => Some(pool),
             _ => {
-                let pool: &'static ThreadPool = Box::leak(Box::new(build(self.threads)?));
+                let pool: &'static ThreadPool = Box::leak(Box::new(fresh));
                 *slot = Some((pid, pool));
                 Some(pool)
             }
         }
+    }
+
+    /// The pool built by this process after a fork, if any.
+    fn forked_pool(&self, pid: u32) -> Option<&'static ThreadPool> {
+        let slot = self.forked.lock().unwrap_or_else(PoisonError::into_inner);
+        slot.filter(|&(owner, _)| owner == pid)
+            .map(|(_, pool)| pool)
     }
 
     /// The number of worker threads of the pool in this process.
