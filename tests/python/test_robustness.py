@@ -357,6 +357,16 @@ def test_same_result_on_pools_of_1_2_4_threads_and_in_batches(text, n):
     assert salience.summarize_batch([text] * 3, n) == [expected] * 3
 
 
+@settings(max_examples=150, deadline=None)
+@given(text=ANY_TEXT)
+def test_score_rows_index_the_python_string_for_any_text(text):
+    rows = POOLS[1].score(text)
+    assert [text[r["start"] : r["end"]] for r in rows] == [r["text"] for r in rows]
+    assert [r["text"] for r in rows] == salience.split_sentences(text)
+    assert sorted(r["rank"] for r in rows) == list(range(len(rows)))
+    assert all(r["score"] == r["score"] for r in rows), "a score is NaN"
+
+
 def test_many_threads_calling_everything_at_once():
     docs = [
         " ".join(f"Doc {d} sentence {i} on topic {(d * i) % 11}." for i in range(5 + d * 7))
