@@ -4,7 +4,7 @@
 //! released (`Python::detach`), so Python threads summarize in parallel.
 
 use crate::parallel::chunk_len;
-use crate::{Analysis, Error, Summarizer, FEATURES};
+use crate::{Analysis, Error, IdfModel, Length, Summarizer, FEATURES};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -42,12 +42,19 @@ impl<'a, 'py> FromPyObject<'a, 'py> for SentenceCount {
     type Error = PyErr;
 
     fn extract(n: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        count(&n, "n", "sentences").map(SentenceCount)
+    }
+}
+
+/// A count read from Python (`n`, `words=`, `chars=`): as [`SentenceCount`] says.
+fn count(n: &Bound<'_, PyAny>, name: &str, unit: &str) -> PyResult<usize> {
+    {
         let not_an_int = || -> PyErr {
             let kind = n
                 .get_type()
                 .name()
                 .map_or_else(|_| "another type".to_owned(), |k| k.to_string());
-            PyTypeError::new_err(format!("n must be an int, not {kind}"))
+            PyTypeError::new_err(format!("{name} must be an int, not {kind}"))
         };
         if n.is_instance_of::<PyBool>() {
             return Err(not_an_int());
@@ -64,15 +71,37 @@ impl<'a, 'py> FromPyObject<'a, 'py> for SentenceCount {
         };
         if int.lt(0)? {
             return Err(SalienceError::new_err(format!(
-                "n must be a non-negative number of sentences, got n={}",
+                "{name} must be a non-negative number of {unit}, got {name}={}",
                 int.str()?
             )));
         }
-        let count = int
+        Ok(int
             .extract::<u64>()
-            .map_or(usize::MAX, |v| usize::try_from(v).unwrap_or(usize::MAX));
-        Ok(SentenceCount(count))
+            .map_or(usize::MAX, |v| usize::try_from(v).unwrap_or(usize::MAX)))
     }
+}
+
+/// The length a call asks for: `n` sentences (3 by default), or one budget.
+fn length(
+    n: Option<SentenceCount>,
+    ratio: Option<f64>,
+    words: Option<&Bound<'_, PyAny>>,
+    chars: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Length> {
+    let given = [n.is_some(), ratio.is_some(), words.is_some(), chars.is_some()];
+    if given.iter().filter(|&&g| g).count() > 1 {
+        return Err(SalienceError::new_err(
+            "give at most one of n, ratio, words and chars",
+        ));
+    }
+    let length = match (n, ratio, words, chars) {
+        (_, Some(r), _, _) => Length::Ratio(r),
+        (_, _, Some(w), _) => Length::Words(count(w, "words", "words")?),
+        (_, _, _, Some(c)) => Length::Chars(count(c, "chars", "characters")?),
+        (Some(SentenceCount(n)), _, _, _) => Length::Sentences(n),
+        (None, None, None, None) => Length::Sentences(3),
+    };
+    Ok(length.check()?)
 }
 
 fn default_summarizer() -> &'static Summarizer {
@@ -84,20 +113,18 @@ fn summarize_one(
     py: Python<'_>,
     s: &Summarizer,
     text: &PyBackedStr,
-    n: SentenceCount,
+    length: Length,
 ) -> PyResult<Vec<String>> {
-    let SentenceCount(n) = n;
     let text: &str = text;
-    Ok(py.detach(|| owned(s.summarize(text, n))))
+    Ok(py.detach(|| s.summarize_to(text, length).map(owned))?)
 }
 
 fn summarize_many(
     py: Python<'_>,
     s: &Summarizer,
     texts: Vec<PyBackedStr>,
-    n: SentenceCount,
+    length: Length,
 ) -> PyResult<Vec<Vec<String>>> {
-    let SentenceCount(n) = n;
     let threads = s.threads().max(1);
     let max_docs = CHUNK_DOCS_PER_THREAD.saturating_mul(threads);
     let max_bytes = CHUNK_BYTES_PER_THREAD.saturating_mul(threads);
@@ -108,11 +135,9 @@ fn summarize_many(
         let (chunk, tail) = rest.split_at_checked(len).unwrap_or((rest, &[]));
         rest = tail;
         let done = py.detach(|| {
-            s.summarize_batch(chunk, n)
-                .into_iter()
-                .map(owned)
-                .collect::<Vec<_>>()
-        });
+            s.summarize_batch_to(chunk, length)
+                .map(|all| all.into_iter().map(owned).collect::<Vec<_>>())
+        })?;
         out.extend(done);
         py.check_signals()?;
     }
@@ -239,7 +264,10 @@ mod _salience {
     ///   infinite or negative, or more than 1024 threads: `SalienceError`;
     /// - Ctrl-C: one document is finished first; `summarize_batch` raises
     ///   `KeyboardInterrupt` between chunks of at most 64 documents or 1 MiB of
-    ///   text per thread.
+    ///   text per thread;
+    /// - threads and processes: calls from many Python threads run at once (the GIL
+    ///   is released); after a `fork` (multiprocessing's `fork` start method) the
+    ///   child starts thread pools of its own instead of waiting on its parent's.
     ///
     /// Args:
     ///     text: The document.
@@ -278,9 +306,20 @@ mod _salience {
     ///     >>> outcome("\x00\x00. \u202bRTL.\u202c \U0001F469\U0001F3FD\u200d\U0001F4BB Codes!", 9)
     ///     ['\x00\x00.', '\u202bRTL.\u202c', '👩🏽\u200d💻 Codes!']
     #[pyfunction]
-    #[pyo3(signature = (text, n = SentenceCount(3)), text_signature = "(text, n=3)")]
-    fn summarize(py: Python<'_>, text: PyBackedStr, n: SentenceCount) -> PyResult<Vec<String>> {
-        summarize_one(py, default_summarizer(), &text, n)
+    #[pyo3(
+        signature = (text, n = None, *, ratio = None, words = None, chars = None),
+        text_signature = "(text, n=3, *, ratio=None, words=None, chars=None)"
+    )]
+    fn summarize(
+        py: Python<'_>,
+        text: PyBackedStr,
+        n: Option<SentenceCount>,
+        ratio: Option<f64>,
+        words: Option<Bound<'_, PyAny>>,
+        chars: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<String>> {
+        let length = length(n, ratio, words.as_ref(), chars.as_ref())?;
+        summarize_one(py, default_summarizer(), &text, length)
     }
 
     /// Summarize many documents in parallel; equal to `[summarize(t, n) for t in texts]`.
@@ -301,13 +340,20 @@ mod _salience {
     ///     >>> salience.summarize_batch(["One. Two.", "Three."], n=5)
     ///     [['One.', 'Two.'], ['Three.']]
     #[pyfunction]
-    #[pyo3(signature = (texts, n = SentenceCount(3)), text_signature = "(texts, n=3)")]
+    #[pyo3(
+        signature = (texts, n = None, *, ratio = None, words = None, chars = None),
+        text_signature = "(texts, n=3, *, ratio=None, words=None, chars=None)"
+    )]
     fn summarize_batch(
         py: Python<'_>,
         texts: Vec<PyBackedStr>,
-        n: SentenceCount,
+        n: Option<SentenceCount>,
+        ratio: Option<f64>,
+        words: Option<Bound<'_, PyAny>>,
+        chars: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<String>>> {
-        summarize_many(py, default_summarizer(), texts, n)
+        let length = length(n, ratio, words.as_ref(), chars.as_ref())?;
+        summarize_many(py, default_summarizer(), texts, length)
     }
 
     /// Split `text` into the sentences the summarizer sees.
@@ -393,25 +439,47 @@ mod _salience {
         }
 
         /// Return the `n` most salient sentences of `text`, in document order.
-        #[pyo3(signature = (text, n = SentenceCount(3)), text_signature = "($self, text, n=3)")]
+        ///
+        /// Give `n` (3 by default) or one length budget instead: `ratio` (a share of
+        /// the document's sentences, in (0, 1], rounded up), `words` or `chars` (the
+        /// most words or characters, the chosen sentences joined by spaces). A budget
+        /// never cuts a sentence and never gives an empty summary of a text that has a
+        /// sentence: when no sentence fits, the best one alone is returned.
+        #[pyo3(
+            signature = (text, n = None, *, ratio = None, words = None, chars = None),
+            text_signature = "($self, text, n=3, *, ratio=None, words=None, chars=None)"
+        )]
         fn summarize(
             &self,
             py: Python<'_>,
             text: PyBackedStr,
-            n: SentenceCount,
+            n: Option<SentenceCount>,
+            ratio: Option<f64>,
+            words: Option<Bound<'_, PyAny>>,
+            chars: Option<Bound<'_, PyAny>>,
         ) -> PyResult<Vec<String>> {
-            summarize_one(py, &self.inner, &text, n)
+            let length = length(n, ratio, words.as_ref(), chars.as_ref())?;
+            summarize_one(py, &self.inner, &text, length)
         }
 
         /// Summarize many documents in parallel.
-        #[pyo3(signature = (texts, n = SentenceCount(3)), text_signature = "($self, texts, n=3)")]
+        ///
+        /// Takes `n` or one budget (`ratio`, `words`, `chars`), as :meth:`summarize`.
+        #[pyo3(
+            signature = (texts, n = None, *, ratio = None, words = None, chars = None),
+            text_signature = "($self, texts, n=3, *, ratio=None, words=None, chars=None)"
+        )]
         fn summarize_batch(
             &self,
             py: Python<'_>,
             texts: Vec<PyBackedStr>,
-            n: SentenceCount,
+            n: Option<SentenceCount>,
+            ratio: Option<f64>,
+            words: Option<Bound<'_, PyAny>>,
+            chars: Option<Bound<'_, PyAny>>,
         ) -> PyResult<Vec<Vec<String>>> {
-            summarize_many(py, &self.inner, texts, n)
+            let length = length(n, ratio, words.as_ref(), chars.as_ref())?;
+            summarize_many(py, &self.inner, texts, length)
         }
 
         /// Split `text` into the sentences the summarizer sees.
