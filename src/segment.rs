@@ -482,8 +482,8 @@ fn after_abbreviation(token: &str, next: &str) -> Option<bool> {
     })?;
     Some(match kind {
         abbrev::Kind::Title => next.is_empty(),
-        abbrev::Kind::Number if next_is_digit => false,
-        abbrev::Kind::Number | abbrev::Kind::General => abbrev::is_starter(next),
+        abbrev::Kind::Number => !next_is_digit,
+        abbrev::Kind::General => abbrev::is_starter(next),
     })
 }
 

@@ -448,3 +448,25 @@ fn wrapped_prose_joins_and_headlines_stand_alone() {
                 Long, who had prepared the accounts with unusual care this year.";
     assert_eq!(split_sentences(text).len(), 1);
 }
+
+#[test]
+fn common_words_are_not_taken_for_abbreviations() {
+    for text in [
+        "It’s not about me. It’s about players.",
+        "I said no. Everyone left.",
+        "He is 6 ft. He plays guard.",
+        "Martin Luther King Sr. He was a pastor.",
+        "They lay in the sun. Birds sang.",
+        "She studied modern art. Everyone agreed.",
+    ] {
+        assert_eq!(split_sentences(text).len(), 2, "{text}");
+    }
+    for text in [
+        "See No. 5 on the list.",
+        "Read ch. 3 first.",
+        "Dr. Who is here.",
+        "Sr. García llegó.",
+    ] {
+        assert_eq!(split_sentences(text).len(), 1, "{text}");
+    }
+}

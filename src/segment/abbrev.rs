@@ -7,9 +7,12 @@
 //! - [`Kind::Title`]: titles that stand before a name (`Mr.`, `Dr.`, `डॉ.`, `د.`); a
 //!   sentence does not end after them.
 //! - [`Kind::Number`]: words that stand before a number (`p. 55`, `No. 5`, `Nr. 3`);
-//!   no break when a digit follows.
+//!   no break when a digit follows, a break otherwise (`I said no. Everyone left.`).
 //! - [`Kind::General`]: everything else (`etc.`, `Co.`, `U.S.`, `z.B.`); no break
 //!   unless the next word is a common sentence starter (`The`, `It`, `How`, …).
+//!
+//! Words that are also common words at the end of a sentence (`sun`, `sat`, `me`,
+//! `est`, `min`, `ft`) are left out, or listed only before numbers.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
@@ -19,7 +22,7 @@ use std::sync::OnceLock;
 pub(crate) enum Kind {
     /// Stands before a name: never ends a sentence.
     Title,
-    /// Stands before a number: no break when a digit follows.
+    /// Stands before a number: no break when a digit follows, a break otherwise.
     Number,
     /// Ends a sentence only when a sentence starter follows.
     General,
@@ -36,7 +39,6 @@ const TITLES: &[&str] = &[
     "prof",
     "st",
     "mt",
-    "ft",
     "gen",
     "sen",
     "rep",
@@ -68,10 +70,7 @@ const TITLES: &[&str] = &[
     "mlle",
     "mlles",
     "mgr",
-    "me",
-    "pr",
     // Spanish
-    "sr",
     "sra",
     "srta",
     "sres",
@@ -174,7 +173,6 @@ const GENERAL: &[&str] = &[
     "al",
     "approx",
     "dept",
-    "est",
     "jr",
     "sr",
     "esq",
@@ -184,12 +182,9 @@ const GENERAL: &[&str] = &[
     "hwy",
     "univ",
     "assn",
-    "min",
-    "max",
     "misc",
     "jan",
     "feb",
-    "mar",
     "apr",
     "jun",
     "jul",
@@ -202,13 +197,10 @@ const GENERAL: &[&str] = &[
     "mon",
     "tue",
     "tues",
-    "wed",
     "thu",
     "thur",
     "thurs",
     "fri",
-    "sat",
-    "sun",
     "a.m",
     "p.m",
     "e.g",
@@ -245,7 +237,6 @@ const GENERAL: &[&str] = &[
     "mrd",
     "tsd",
     "bspw",
-    "gem",
     "lt",
     "ff",
     "z",
