@@ -388,7 +388,9 @@ fn past_closing_marks(body: &str, cut: usize, limit: usize) -> usize {
         return cut;
     };
     let after_space = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-    let after_marks = after_space.trim_start_matches(is_closing);
+    // Straight quotes open as often as they close (`defense. ' Hillary`): left alone.
+    let after_marks =
+        after_space.trim_start_matches(|c: char| is_closing(c) && !matches!(c, '"' | '\''));
     if after_marks.len() == after_space.len() {
         return cut;
     }

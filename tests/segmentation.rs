@@ -470,3 +470,15 @@ fn common_words_are_not_taken_for_abbreviations() {
         assert_eq!(split_sentences(text).len(), 1, "{text}");
     }
 }
+
+#[test]
+fn straight_quotes_after_a_space_open_the_next_sentence() {
+    let text = "She leapt to the defense. ' Hillary has had a hard time,' she said.";
+    assert_eq!(
+        split_sentences(text),
+        [
+            "She leapt to the defense.",
+            "' Hillary has had a hard time,' she said."
+        ]
+    );
+}
