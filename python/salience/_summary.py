@@ -114,7 +114,8 @@ class Summary:
 
     Attributes:
         text: The document.
-        n: The number of sentences asked for.
+        n: The number of sentences asked for (``None``: the default, or another budget
+            given in ``options``).
         sentences: Every sentence of the document, in order, as :class:`Sentence`.
         selected: Indices of the chosen sentences, in document order.
         language: The stopword language used (detected unless forced), or ``None``.
@@ -136,7 +137,7 @@ class Summary:
     """
 
     text: str
-    n: int
+    n: int | None
     sentences: tuple[Sentence, ...]
     selected: tuple[int, ...]
     language: str | None
@@ -267,7 +268,7 @@ class Summary:
 
 
 def explain(
-    text: str, n: int = 3, *, summarizer: Summarizer | None = None, **options: Any
+    text: str, n: int | None = None, *, summarizer: Summarizer | None = None, **options: Any
 ) -> Summary:
     """Summarize ``text`` and keep everything behind the choice: a :class:`Summary`.
 
@@ -277,7 +278,8 @@ def explain(
 
     Args:
         text: The document.
-        n: How many sentences to choose.
+        n: How many sentences to choose (3 unless another budget is given, such as
+            ``ratio=``, ``words=`` or ``chars=`` where ``Summarizer.explain`` takes them).
         summarizer: A ``Summarizer`` to use instead of building one from ``options``.
         **options: Options of ``Summarizer(...)`` (``language``, ``position_weight``,
             ``stopwords``, ``extra_stopwords``, ``threads``, …); any other keyword is
@@ -304,7 +306,7 @@ def explain(
         ('en', 2)
     """
     s, per_call = resolve(summarizer, options)
-    raw = s.explain(text, n, **per_call)
+    raw = s.explain(text, **per_call) if n is None else s.explain(text, n, **per_call)
     chosen = frozenset(raw["selected"])
     sentences = tuple(
         Sentence(
@@ -436,6 +438,7 @@ def render_html(summary: Summary) -> str:
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
     options = ", ".join(f"{k}={v!r}" for k, v in summary.options.items())
+    budget = "" if summary.n is None else f"n={summary.n} · "
     language = esc(lang) if lang else "none detected"
     if lang and summary.options.get("language") is None:
         language += " (detected)"
@@ -445,7 +448,7 @@ def render_html(summary: Summary) -> str:
         '<div class="salience-summary" style="line-height:1.6;max-width:60em">'
         f'<div dir="ltr" style="{_MUTED}">'
         f"<b>salience</b> · {len(summary.selected)} of {len(summary.sentences)} sentences · "
-        f"language {language} · n={summary.n} · {esc(options)}</div>"
+        f"language {language} · {budget}{esc(options)}</div>"
         f'<div {text_attrs} style="margin:.4em 0 .8em 0;padding:.5em .8em;'
         f'border-inline-start:4px solid #ffab00;font-size:1.05em">{chosen}</div>'
         f'<div {text_attrs} style="white-space:pre-wrap;max-height:32em;overflow-y:auto;'
