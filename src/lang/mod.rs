@@ -13,7 +13,7 @@ mod ur;
 use crate::error::{Error, ErrorKind};
 use crate::normalize::key;
 use crate::segment::words;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use script::Script;
 use std::sync::OnceLock;
 
@@ -172,8 +172,36 @@ const SPECS: &[Spec] = &[
     spec!(Hungarian, "hu", "Hungarian", Latin),
 ];
 
-/// How much of a text detection looks at, in bytes.
+/// How much of a text detection counts the letters of, in bytes.
 const DETECT_BYTES: usize = 8192;
+
+/// How much of a text detection looks up the words of, in bytes.
+const DETECT_WORD_BYTES: usize = 3072;
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character
+/// boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
+/// Every stopword of every language, with the set of languages (bit `i` for
+/// `SPECS[i]`) that list it, so detection needs one look-up per word.
+fn stopword_index() -> &'static FxHashMap<String, u64> {
+    static INDEX: OnceLock<FxHashMap<String, u64>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: FxHashMap<String, u64> = FxHashMap::default();
+        for (i, spec) in SPECS.iter().enumerate() {
+            for word in spec.language.stopwords() {
+                *index.entry(word.clone()).or_default() |= 1 << i;
+            }
+        }
+        index
+    })
+}
 
 impl Language {
     /// Every supported language, most spoken first.
@@ -267,20 +295,8 @@ impl Language {
     /// assert_eq!(Language::detect("1234 !!"), None);
     /// ```
     pub fn detect(text: &str) -> Option<Language> {
-        let mut end = text.len().min(DETECT_BYTES);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let sample = text.get(..end).unwrap_or_default();
-        let counts = script::count(sample);
+        let counts = script::count(prefix(text, DETECT_BYTES));
         let dominant = counts.dominant()?;
-        let candidates: Vec<&Spec> = SPECS
-            .iter()
-            .filter(|s| match dominant {
-                Script::Han | Script::Kana => matches!(s.script, Script::Han | Script::Kana),
-                other => s.script == other,
-            })
-            .collect();
         if dominant == Script::Han || dominant == Script::Kana {
             // Japanese writes kana between its kanji; Chinese never does.
             let kana_share = counts.get(Script::Kana) * 20;
@@ -290,31 +306,44 @@ impl Language {
                 Language::Chinese
             });
         }
-        match candidates.as_slice() {
-            [] => return None,
-            [only] => return Some(only.language),
-            _ => {}
-        }
-        let sets: Vec<&FxHashSet<String>> =
-            candidates.iter().map(|s| s.language.stopwords()).collect();
-        let mut hits = vec![0usize; candidates.len()];
-        for word in words(sample) {
-            let k = key(word);
-            for (h, set) in hits.iter_mut().zip(&sets) {
-                if set.contains(k.as_ref()) {
-                    *h += 1;
-                }
+        let mut candidates: u64 = 0;
+        for (i, spec) in SPECS.iter().enumerate() {
+            if spec.script == dominant {
+                candidates |= 1 << i;
             }
         }
-        for (h, spec) in hits.iter_mut().zip(&candidates) {
-            *h += script::letter_bonus(spec.language, &counts);
+        if candidates.count_ones() <= 1 {
+            return SPECS
+                .get(candidates.trailing_zeros() as usize)
+                .map(|s| s.language);
         }
-        let best = hits.iter().copied().max().unwrap_or(0);
-        candidates
-            .iter()
-            .zip(&hits)
-            .find(|(_, &h)| h == best)
-            .map(|(s, _)| s.language)
+        // One look-up per word: which languages list it.
+        let index = stopword_index();
+        let mut hits = [0usize; 64];
+        for word in words(prefix(text, DETECT_WORD_BYTES)) {
+            let Some(&listed) = index.get(key(word).as_ref()) else {
+                continue;
+            };
+            let mut bits = listed & candidates;
+            while bits != 0 {
+                if let Some(h) = hits.get_mut(bits.trailing_zeros() as usize) {
+                    *h += 1;
+                }
+                bits &= bits - 1;
+            }
+        }
+        let mut best: Option<(usize, Language)> = None;
+        for (i, spec) in SPECS.iter().enumerate() {
+            if candidates & (1 << i) == 0 {
+                continue;
+            }
+            let score =
+                hits.get(i).copied().unwrap_or(0) + script::letter_bonus(spec.language, &counts);
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, spec.language));
+            }
+        }
+        best.map(|(_, language)| language)
     }
 
     /// The stopword set, as match keys (see [`crate::normalize`]).
@@ -364,6 +393,7 @@ mod tests {
             let n = spec.language.stopwords().len();
             assert!(n >= 25, "{}: only {n} stopwords", spec.code);
         }
+        // Detection keeps one bit per language in a u64.
         assert!(SPECS.len() <= 64);
     }
 

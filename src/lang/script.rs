@@ -112,10 +112,12 @@ pub(crate) fn count(sample: &str) -> Counts {
             }
             continue;
         }
-        if !c.is_alphabetic() {
+        // Ranges decide the common scripts (punctuation inside them counts too,
+        // which is harmless); only the rest asks the slower Unicode tables.
+        let script = script_of(c);
+        if script == Script::Other && !c.is_alphabetic() {
             continue;
         }
-        let script = script_of(c);
         if let Some(n) = counts.scripts.get_mut(script as usize) {
             *n += 1;
         }
