@@ -77,7 +77,7 @@ def test_notebook_executes_and_shows_the_urdu_summary(tmp_path):
     texts = "\n".join(_outputs(nb, "text/plain"))
     assert "<Summary: 3 of" in texts
     streams = "".join("".join(o.get("text", "")) for c in nb.cells for o in c.get("outputs", []))
-    assert "same results: True" in streams
+    assert "same as one at a time: True" in streams
 
 
 def test_the_committed_notebook_has_its_outputs():
