@@ -318,7 +318,15 @@ fn urdu_persian_and_arabic_are_told_apart() {
     ];
     for (text, want) in cases {
         assert_eq!(Language::detect(text), Some(want), "{text}");
+        // Typed with Arabic letter forms, Urdu and Persian stay themselves.
+        let arabic_forms = arabic_letter_forms(text);
+        assert_eq!(
+            Language::detect(&arabic_forms),
+            Some(want),
+            "{arabic_forms}"
+        );
     }
+    assert_eq!(Language::detect("کیا کرایہ کم ہوگا؟"), Some(Language::Urdu));
 }
 
 #[test]

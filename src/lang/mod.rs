@@ -188,6 +188,22 @@ fn prefix(text: &str, max: usize) -> &str {
     text.get(..end).unwrap_or_default()
 }
 
+/// How many more stopword hits than the runner-up make the leader certain.
+const CLEAR_LEAD: usize = 16;
+
+/// Whether one language has [`CLEAR_LEAD`] more hits than every other.
+fn clear_lead(hits: &[usize; 64]) -> bool {
+    let (mut first, mut second) = (0, 0);
+    for &h in hits {
+        if h > first {
+            (first, second) = (h, first);
+        } else if h > second {
+            second = h;
+        }
+    }
+    first >= second + CLEAR_LEAD
+}
+
 /// Every stopword of every language, with the set of languages (bit `i` for
 /// `SPECS[i]`) that list it, so detection needs one look-up per word.
 fn stopword_index() -> &'static FxHashMap<String, u64> {
@@ -279,8 +295,9 @@ impl Language {
 
     /// Guesses the language of `text` from its first few kilobytes: the dominant
     /// script picks the candidates, and the candidate whose stopwords occur most
-    /// often wins. Letters that only one language of a script uses (Urdu `ے ں ٹ ڈ ڑ`,
-    /// Persian `پ چ ژ گ` without them, Japanese kana, Ukrainian `і ї є ґ`) count too.
+    /// often wins. Letters that only one language of a script uses (Urdu `ے ں ٹ ڈ ڑ ھ ہ`,
+    /// which settle it; Persian `پ چ ژ گ` without them; Japanese kana; Ukrainian
+    /// `і ї є ґ`) count too.
     ///
     /// Returns `None` when the text has no letters, or its script is none of those
     /// supported.
@@ -306,6 +323,11 @@ impl Language {
                 Language::Chinese
             });
         }
+        if dominant == Script::Arabic {
+            if let Some(language) = script::decisive(&counts) {
+                return Some(language);
+            }
+        }
         let mut candidates: u64 = 0;
         for (i, spec) in SPECS.iter().enumerate() {
             if spec.script == dominant {
@@ -320,7 +342,11 @@ impl Language {
         // One look-up per word: which languages list it.
         let index = stopword_index();
         let mut hits = [0usize; 64];
-        for word in words(prefix(text, DETECT_WORD_BYTES)) {
+        for (n, word) in words(prefix(text, DETECT_WORD_BYTES)).enumerate() {
+            // Stop early once one language leads clearly.
+            if n % 32 == 31 && clear_lead(&hits) {
+                break;
+            }
             let Some(&listed) = index.get(key(word).as_ref()) else {
                 continue;
             };

@@ -43,9 +43,9 @@ const SCRIPTS: [Script; 14] = [
 enum Cue {
     /// `ے ں ٹ ڈ ڑ ھ ہ`: Urdu, not Persian or Arabic.
     Urdu,
-    /// `ی ک پ چ ژ گ`: Persian or Urdu, not Arabic.
+    /// `پ چ ژ گ`: Persian or Urdu, not Arabic.
     Farsi,
-    /// `ي ك ة ى`: Arabic, not Persian or Urdu.
+    /// `ة`: Arabic (Urdu and Persian write it only in Arabic words, or for `ۃ`).
     Arabic,
     /// `і ї є ґ`: Ukrainian.
     Ukrainian,
@@ -155,8 +155,8 @@ pub(crate) fn script_of(c: char) -> Script {
 fn cue_of(c: char) -> Option<Cue> {
     Some(match c {
         'ے' | 'ں' | 'ٹ' | 'ڈ' | 'ڑ' | 'ھ' | 'ہ' | 'ۓ' => Cue::Urdu,
-        'ی' | 'ک' | 'پ' | 'چ' | 'ژ' | 'گ' => Cue::Farsi,
-        'ي' | 'ك' | 'ة' | 'ى' => Cue::Arabic,
+        'پ' | 'چ' | 'ژ' | 'گ' => Cue::Farsi,
+        'ة' => Cue::Arabic,
         'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => Cue::Ukrainian,
         'ы' | 'э' | 'ъ' | 'ё' | 'Ы' | 'Э' | 'Ё' => Cue::Russian,
         'ळ' => Cue::Marathi,
@@ -165,14 +165,23 @@ fn cue_of(c: char) -> Option<Cue> {
     })
 }
 
+/// The language that letters alone settle: Urdu's own letters (`ے ں ٹ ڈ ڑ ھ ہ`),
+/// which neither Persian nor Arabic has, in at least 1% of the Arabic-script letters.
+/// They survive when Urdu is typed with Arabic letter forms (`ي ك ه` for `ی ک ہ`),
+/// which Arabic letter counts would not.
+pub(crate) fn decisive(counts: &Counts) -> Option<Language> {
+    let urdu = counts.cue(Cue::Urdu);
+    (urdu > 0 && urdu * 100 >= counts.get(Script::Arabic)).then_some(Language::Urdu)
+}
+
 /// Extra votes for `language` from the letters only it uses among the languages of
 /// its script.
 pub(crate) fn letter_bonus(language: Language, counts: &Counts) -> usize {
     let urdu = counts.cue(Cue::Urdu);
     match language {
         Language::Urdu => urdu,
-        // Persian shares ی ک پ چ ژ گ with Urdu but has none of Urdu's own letters.
-        Language::Persian if urdu * 20 < counts.get(Script::Arabic) => counts.cue(Cue::Farsi) / 2,
+        // Persian shares پ چ ژ گ with Urdu but has none of Urdu's own letters.
+        Language::Persian if urdu * 20 < counts.get(Script::Arabic) => counts.cue(Cue::Farsi),
         Language::Arabic => counts.cue(Cue::Arabic),
         Language::Ukrainian => counts.cue(Cue::Ukrainian) * 2,
         Language::Russian => counts.cue(Cue::Russian) * 2,
