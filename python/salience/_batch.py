@@ -85,6 +85,7 @@ def summarize_batch(
     if not progress:
         return s.summarize_batch(texts, n, **per_call)
     docs = _as_sequence(texts)
+    s.summarize_batch([], n, **per_call)  # checks n and the options, even for an empty batch
     out: list[list[str]] = []
     threads = _threads()
     floor = _FIRST_CHUNK_CHARS_PER_THREAD * threads // 4

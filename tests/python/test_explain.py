@@ -399,3 +399,12 @@ def test_ctrl_c_stops_a_batch_with_a_progress_bar():
     assert "finished" not in out
     assert "KeyboardInterrupt" in err
     assert "20000/20000" not in err  # stopped before the end, and the bar was closed
+
+
+def test_progress_checks_n_and_options_even_for_an_empty_batch():
+    with pytest.raises(salience.SalienceError, match="n="):
+        salience.summarize_batch([], -1, progress=True)
+    with pytest.raises(TypeError):
+        salience.summarize_batch([], 1.5, progress=True)
+    with pytest.raises(salience.SalienceError):
+        salience.summarize_batch([], 1, progress=True, language="xx")
