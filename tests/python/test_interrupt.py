@@ -10,6 +10,7 @@ regression from hanging the suite.
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -69,8 +70,10 @@ CHILD = textwrap.dedent(
     "summarizer", ["salience", "salience.Summarizer(threads=2)", "salience.Summarizer(threads=1)"]
 )
 def test_ctrl_c_interrupts_a_long_batch(summarizer):
+    # At most two threads, so that the batch lasts seconds however many CPUs there are.
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD.replace("SUMMARIZER", summarizer)],
+        env={**os.environ, "SALIENCE_NUM_THREADS": "2"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
