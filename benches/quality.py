@@ -161,10 +161,15 @@ def _lede_system() -> System:
     return run
 
 
-def make_system(name: str) -> tuple[System | None, str, str | None]:
-    """(system, display name, note): the system is None (with a note) when not installed."""
+def make_system(
+    name: str, summarizer: salience.Summarizer | None = None
+) -> tuple[System | None, str, str | None]:
+    """(system, display name, note): the system is None (with a note) when not installed.
+
+    ``summarizer`` replaces salience's default one (for ``--redundancy`` and ``--idf``).
+    """
     if name == "salience":
-        return _salience_system(salience.Summarizer()), "salience", None
+        return _salience_system(summarizer or salience.Summarizer()), "salience", None
     if name == "lead":
         return _lead, "Lead-k", None
     if name in SUMY:
@@ -212,13 +217,14 @@ def evaluate(
     docs: Sequence[dict],
     systems: Iterable[str],
     scorer_backend: str = "auto",
+    summarizer: salience.Summarizer | None = None,
 ) -> Table:
     """Runs the systems over the documents and averages their ROUGE F1 (x 100)."""
     scorer = Scorer(spec.lang, scorer_backend)
     sentences = [salience.split_sentences(d["text"]) for d in docs]
     rows = []
     for name in systems:
-        system, label, note = make_system(name)
+        system, label, note = make_system(name, summarizer)
         row = Row(label, note=note)
         rows.append(row)
         if system is None:
@@ -290,6 +296,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="auto",
         help="ROUGE implementation (auto: the convention's packages, else built-in)",
     )
+    parser.add_argument(
+        "--redundancy",
+        type=float,
+        default=None,
+        help="salience's redundancy (MMR) setting instead of the default",
+    )
+    parser.add_argument(
+        "--idf",
+        choices=("document", "corpus"),
+        default="document",
+        help="corpus: fit salience's IDF on all documents of each set first",
+    )
     parser.add_argument("--no-timings", action="store_true", help="omit the ms/doc column")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = parser.parse_args(argv)
@@ -310,7 +328,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     for key in keys:
         spec = SETS[key]
         docs = load_set(args.data, spec, args.half, args.limit)
-        table = evaluate(spec, docs, systems, args.scorer)
+        options = {} if args.redundancy is None else {"redundancy": args.redundancy}
+        summarizer = salience.Summarizer(**options)
+        if args.idf == "corpus":
+            corpus = [d["text"] for d in load_set(args.data, spec)]
+            summarizer = summarizer.fit(corpus)
+        table = evaluate(spec, docs, systems, args.scorer, summarizer)
         print()
         print(format_table(table, timings=not args.no_timings), flush=True)
         results.append(

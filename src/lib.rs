@@ -25,6 +25,7 @@
 //! ```
 
 mod error;
+pub mod idf;
 mod lang;
 pub mod normalize;
 mod parallel;
@@ -44,10 +45,12 @@ pub mod tokens;
 pub struct ReadmeDoctests;
 
 pub use error::{Error, ErrorKind};
+pub use idf::IdfModel;
 pub use lang::Language;
 pub use parallel::THREADS_ENV;
 pub use score::{Weights, FEATURES};
 pub use segment::split_sentences;
+pub use select::Length;
 pub use summarizer::{Analysis, ScoredSentence, Summarizer, SummarizerBuilder};
 
 /// The `n` most salient sentences of `text`, in document order, with the default

@@ -46,6 +46,19 @@ impl<'a, 'py> FromPyObject<'a, 'py> for SentenceCount {
     }
 }
 
+/// `n` as a call gave it: `GivenCount(None)` when left out, so that a length budget
+/// can replace it (Python's `None` is refused like any other non-`int`).
+#[derive(Clone, Copy)]
+struct GivenCount(Option<usize>);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for GivenCount {
+    type Error = PyErr;
+
+    fn extract(n: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        count(&n, "n", "sentences").map(|c| GivenCount(Some(c)))
+    }
+}
+
 /// A count read from Python (`n`, `words=`, `chars=`): as [`SentenceCount`] says.
 fn count(n: &Bound<'_, PyAny>, name: &str, unit: &str) -> PyResult<usize> {
     {
@@ -83,12 +96,17 @@ fn count(n: &Bound<'_, PyAny>, name: &str, unit: &str) -> PyResult<usize> {
 
 /// The length a call asks for: `n` sentences (3 by default), or one budget.
 fn length(
-    n: Option<SentenceCount>,
+    GivenCount(n): GivenCount,
     ratio: Option<f64>,
     words: Option<&Bound<'_, PyAny>>,
     chars: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Length> {
-    let given = [n.is_some(), ratio.is_some(), words.is_some(), chars.is_some()];
+    let given = [
+        n.is_some(),
+        ratio.is_some(),
+        words.is_some(),
+        chars.is_some(),
+    ];
     if given.iter().filter(|&&g| g).count() > 1 {
         return Err(SalienceError::new_err(
             "give at most one of n, ratio, words and chars",
@@ -98,10 +116,27 @@ fn length(
         (_, Some(r), _, _) => Length::Ratio(r),
         (_, _, Some(w), _) => Length::Words(count(w, "words", "words")?),
         (_, _, _, Some(c)) => Length::Chars(count(c, "chars", "characters")?),
-        (Some(SentenceCount(n)), _, _, _) => Length::Sentences(n),
+        (Some(n), _, _, _) => Length::Sentences(n),
         (None, None, None, None) => Length::Sentences(3),
     };
     Ok(length.check()?)
+}
+
+/// A corpus IDF model from `Summarizer(idf=...)`: the bytes of a saved model, or the
+/// path of one (`str` or `os.PathLike`).
+fn read_idf(source: &Bound<'_, PyAny>) -> PyResult<IdfModel> {
+    let invalid = |e: std::io::Error| -> PyErr {
+        if e.kind() == std::io::ErrorKind::InvalidData {
+            SalienceError::new_err(e.to_string())
+        } else {
+            e.into()
+        }
+    };
+    if let Ok(bytes) = source.cast::<pyo3::types::PyBytes>() {
+        return IdfModel::read_from(bytes.as_bytes()).map_err(invalid);
+    }
+    let path: std::path::PathBuf = source.extract()?;
+    IdfModel::load(path).map_err(invalid)
 }
 
 fn default_summarizer() -> &'static Summarizer {
@@ -307,13 +342,13 @@ mod _salience {
     ///     ['\x00\x00.', '\u202bRTL.\u202c', '👩🏽\u200d💻 Codes!']
     #[pyfunction]
     #[pyo3(
-        signature = (text, n = None, *, ratio = None, words = None, chars = None),
+        signature = (text, n = GivenCount(None), *, ratio = None, words = None, chars = None),
         text_signature = "(text, n=3, *, ratio=None, words=None, chars=None)"
     )]
     fn summarize(
         py: Python<'_>,
         text: PyBackedStr,
-        n: Option<SentenceCount>,
+        n: GivenCount,
         ratio: Option<f64>,
         words: Option<Bound<'_, PyAny>>,
         chars: Option<Bound<'_, PyAny>>,
@@ -341,13 +376,13 @@ mod _salience {
     ///     [['One.', 'Two.'], ['Three.']]
     #[pyfunction]
     #[pyo3(
-        signature = (texts, n = None, *, ratio = None, words = None, chars = None),
+        signature = (texts, n = GivenCount(None), *, ratio = None, words = None, chars = None),
         text_signature = "(texts, n=3, *, ratio=None, words=None, chars=None)"
     )]
     fn summarize_batch(
         py: Python<'_>,
         texts: Vec<PyBackedStr>,
-        n: Option<SentenceCount>,
+        n: GivenCount,
         ratio: Option<f64>,
         words: Option<Bound<'_, PyAny>>,
         chars: Option<Bound<'_, PyAny>>,
@@ -398,13 +433,16 @@ mod _salience {
     #[pymethods]
     impl PySummarizer {
         #[new]
-        #[pyo3(signature = (language = None, position_weight = None, stopwords = true, extra_stopwords = None, threads = None))]
+        #[pyo3(signature = (language = None, position_weight = None, stopwords = true, extra_stopwords = None, threads = None, redundancy = None, idf = None))]
+        #[allow(clippy::too_many_arguments)]
         fn new(
             language: Option<String>,
             position_weight: Option<f32>,
             stopwords: bool,
             extra_stopwords: Option<Vec<String>>,
             threads: Option<usize>,
+            redundancy: Option<f32>,
+            idf: Option<Bound<'_, PyAny>>,
         ) -> PyResult<Self> {
             let extra_stopwords = extra_stopwords.unwrap_or_default();
             let mut builder = Summarizer::builder()
@@ -418,6 +456,12 @@ mod _salience {
             }
             if let Some(t) = threads {
                 builder = builder.threads(t);
+            }
+            if let Some(r) = redundancy {
+                builder = builder.redundancy(r);
+            }
+            if let Some(source) = idf {
+                builder = builder.idf(read_idf(&source)?);
             }
             Ok(PySummarizer {
                 inner: builder.build()?,
@@ -438,6 +482,64 @@ mod _salience {
             self.inner.weights().position
         }
 
+        /// How much a sentence that repeats one already chosen is held back, from 0
+        /// (not at all, the default) to 1 (maximal marginal relevance).
+        #[getter]
+        fn redundancy(&self) -> f32 {
+            self.inner.redundancy()
+        }
+
+        /// How many documents the corpus IDF model was fitted on, or ``None`` when the
+        /// summarizer uses each document's own IDF.
+        #[getter]
+        fn idf_documents(&self) -> Option<u64> {
+            self.inner.idf().map(IdfModel::documents)
+        }
+
+        /// Learn document frequencies from `corpus` (a sequence of documents), in
+        /// parallel with the GIL released, and return a new summarizer that weighs
+        /// terms with them; this one is unchanged (summarizers are immutable). Save the
+        /// model with :meth:`save_idf` and load it with ``Summarizer(idf=path)``.
+        ///
+        /// Example:
+        ///     >>> import salience
+        ///     >>> corpus = ["Tidal power grows.", "Solar power is cheap.", "Wind power too."]
+        ///     >>> fitted = salience.Summarizer().fit(corpus)
+        ///     >>> fitted.idf_documents, salience.Summarizer().idf_documents
+        ///     (3, None)
+        fn fit(&self, py: Python<'_>, corpus: Vec<PyBackedStr>) -> PyResult<PySummarizer> {
+            let threads = self.inner.threads().max(1);
+            let max_docs = CHUNK_DOCS_PER_THREAD.saturating_mul(threads);
+            let max_bytes = CHUNK_BYTES_PER_THREAD.saturating_mul(threads);
+            let mut model = IdfModel::default();
+            let mut rest: &[PyBackedStr] = &corpus;
+            while !rest.is_empty() {
+                let len = chunk_len(rest, max_docs, max_bytes);
+                let (chunk, tail) = rest.split_at_checked(len).unwrap_or((rest, &[]));
+                rest = tail;
+                let part = py.detach(|| self.inner.count_documents(chunk));
+                model = model.merge(part);
+                py.check_signals()?;
+            }
+            Ok(PySummarizer {
+                inner: self.inner.with_idf(model),
+                extra_stopwords: self.extra_stopwords.clone(),
+                threads: self.threads,
+            })
+        }
+
+        /// Save the corpus IDF model (from :meth:`fit`) to a file, as UTF-8 text.
+        ///
+        /// Raises:
+        ///     SalienceError: the summarizer has no corpus IDF model.
+        ///     OSError: the file cannot be written.
+        fn save_idf(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
+            let model = self.inner.idf().ok_or_else(|| {
+                SalienceError::new_err("this summarizer has no corpus IDF model: fit it first")
+            })?;
+            Ok(py.detach(|| model.save(path))?)
+        }
+
         /// Return the `n` most salient sentences of `text`, in document order.
         ///
         /// Give `n` (3 by default) or one length budget instead: `ratio` (a share of
@@ -446,14 +548,14 @@ mod _salience {
         /// never cuts a sentence and never gives an empty summary of a text that has a
         /// sentence: when no sentence fits, the best one alone is returned.
         #[pyo3(
-            signature = (text, n = None, *, ratio = None, words = None, chars = None),
+            signature = (text, n = GivenCount(None), *, ratio = None, words = None, chars = None),
             text_signature = "($self, text, n=3, *, ratio=None, words=None, chars=None)"
         )]
         fn summarize(
             &self,
             py: Python<'_>,
             text: PyBackedStr,
-            n: Option<SentenceCount>,
+            n: GivenCount,
             ratio: Option<f64>,
             words: Option<Bound<'_, PyAny>>,
             chars: Option<Bound<'_, PyAny>>,
@@ -466,14 +568,14 @@ mod _salience {
         ///
         /// Takes `n` or one budget (`ratio`, `words`, `chars`), as :meth:`summarize`.
         #[pyo3(
-            signature = (texts, n = None, *, ratio = None, words = None, chars = None),
+            signature = (texts, n = GivenCount(None), *, ratio = None, words = None, chars = None),
             text_signature = "($self, texts, n=3, *, ratio=None, words=None, chars=None)"
         )]
         fn summarize_batch(
             &self,
             py: Python<'_>,
             texts: Vec<PyBackedStr>,
-            n: Option<SentenceCount>,
+            n: GivenCount,
             ratio: Option<f64>,
             words: Option<Bound<'_, PyAny>>,
             chars: Option<Bound<'_, PyAny>>,
@@ -552,6 +654,12 @@ mod _salience {
             kwargs.set_item("stopwords", self.inner.stopwords_enabled())?;
             kwargs.set_item("extra_stopwords", self.extra_stopwords.clone())?;
             kwargs.set_item("threads", self.threads)?;
+            kwargs.set_item("redundancy", self.inner.redundancy())?;
+            if let Some(model) = self.inner.idf() {
+                let mut bytes = Vec::new();
+                model.write_to(&mut bytes)?;
+                kwargs.set_item("idf", pyo3::types::PyBytes::new(py, &bytes))?;
+            }
             Ok((PyTuple::empty(py), kwargs))
         }
 

@@ -16,7 +16,9 @@
 //!   The vectors hold content-word counts without IDF: a document's topic words are the
 //!   ones its sentences share, and an IDF taken from the same sentences would discount
 //!   exactly them (on the evaluation sets, counts beat TF-IDF here by about a point of
-//!   ROUGE-1 on BBC News and matched it elsewhere).
+//!   ROUGE-1 on BBC News and matched it elsewhere). With a corpus IDF model
+//!   ([`crate::Summarizer::fit`]) the counts are weighted by the corpus IDF, which
+//!   discounts words common in that kind of text rather than this document's topic.
 //! - `position`: the lead prior of [`crate::position::lead_weight`].
 //! - `length`: content words over 12, capped at 1: fragments, bylines and headlines
 //!   rarely make a good summary sentence.
@@ -83,21 +85,30 @@ impl Weights {
 
 /// Builds the feature matrix: one row per sentence, columns as in [`FEATURES`].
 ///
-/// Linear in the input: one pass builds the sum of the sentences' unit count vectors
+/// Linear in the input: one pass builds the sum of the sentences' unit vectors
 /// (dense over the vocabulary only), one parallel pass computes every row from it.
-pub(crate) fn features(stats: &TermStats, parallel: bool) -> Array2<f32> {
+///
+/// `corpus_idf`: weigh the centrality vectors by `stats.idf` (a corpus IDF) instead of
+/// using plain counts.
+pub(crate) fn features(stats: &TermStats, corpus_idf: bool, parallel: bool) -> Array2<f32> {
+    let ones = vec![1.0f32; stats.idf.len()];
+    let centrality_idf: &[f32] = if corpus_idf { &stats.idf } else { &ones };
     let norms: Vec<f32> = stats
         .sentences
         .iter()
-        .map(|terms| norm(terms.iter().map(|t| t.1)))
+        .map(|terms| norm(terms.iter().map(|t| weight(t, centrality_idf))))
         .collect();
-    let unit_sum = unit_sum(stats, &norms);
+    let unit_sum = unit_sum(stats, centrality_idf, &norms);
     let others = stats.sentences.len().saturating_sub(1).max(1) as f32;
     let rows = map_indices(stats.sentences.len(), parallel, |i| {
         let terms = stats.sentences.get(i).map(Vec::as_slice).unwrap_or(&[]);
         let len = stats.lengths.get(i).copied().unwrap_or(0);
         let norm = norms.get(i).copied().unwrap_or(0.0);
-        row(terms, len, norm, i, &stats.idf, &unit_sum, others)
+        let idf = Idf {
+            tfidf: &stats.idf,
+            centrality: centrality_idf,
+        };
+        row(terms, len, norm, i, &idf, &unit_sum, others)
     });
     let best_tfidf = rows.iter().map(|r| r[0]).fold(0.0f32, f32::max);
     let best_centrality = rows.iter().map(|r| r[1]).fold(0.0f32, f32::max);
@@ -119,17 +130,23 @@ fn weight(&(id, tf): &(u32, f32), idf: &[f32]) -> f32 {
     tf * idf.get(id as usize).copied().unwrap_or(0.0)
 }
 
+/// The term weights of the two columns that use them.
+struct Idf<'a> {
+    tfidf: &'a [f32],
+    centrality: &'a [f32],
+}
+
 /// One sentence's raw features (the TF-IDF and centrality columns are scaled later).
 fn row(
     terms: &[(u32, f32)],
     len: usize,
     norm: f32,
     index: usize,
-    idf: &[f32],
+    idf: &Idf<'_>,
     unit_sum: &[f32],
     others: f32,
 ) -> [f32; 4] {
-    let total: f32 = terms.iter().map(|t| weight(t, idf)).sum();
+    let total: f32 = terms.iter().map(|t| weight(t, idf.tfidf)).sum();
     let tfidf = if len == 0 {
         0.0
     } else {
@@ -138,7 +155,7 @@ fn row(
     let centrality = if norm > 0.0 {
         let dot: f32 = terms
             .iter()
-            .map(|&(id, tf)| tf * unit_sum.get(id as usize).copied().unwrap_or(0.0))
+            .map(|t| weight(t, idf.centrality) * unit_sum.get(t.0 as usize).copied().unwrap_or(0.0))
             .sum();
         // The sentence's own unit vector is in the sum and adds exactly 1.
         ((dot / norm - 1.0) / others).max(0.0)
@@ -149,22 +166,22 @@ fn row(
     [tfidf, centrality, lead_weight(index), length]
 }
 
-/// The sum of the sentences' unit count vectors, dense over the vocabulary (linear in
+/// The sum of the sentences' unit vectors, dense over the vocabulary (linear in
 /// the vocabulary, never sentences × vocabulary).
-fn unit_sum(stats: &TermStats, norms: &[f32]) -> Vec<f32> {
+fn unit_sum(stats: &TermStats, idf: &[f32], norms: &[f32]) -> Vec<f32> {
     let mut sum = vec![0.0f32; stats.idf.len()];
     for (terms, &n) in stats.sentences.iter().zip(norms) {
         if n > 0.0 {
-            add_scaled(&mut sum, terms, 1.0 / n);
+            add_scaled(&mut sum, terms, idf, 1.0 / n);
         }
     }
     sum
 }
 
-fn add_scaled(sum: &mut [f32], terms: &SparseCounts, scale: f32) {
-    for &(id, tf) in terms {
-        if let Some(slot) = sum.get_mut(id as usize) {
-            *slot += tf * scale;
+fn add_scaled(sum: &mut [f32], terms: &SparseCounts, idf: &[f32], scale: f32) {
+    for t in terms {
+        if let Some(slot) = sum.get_mut(t.0 as usize) {
+            *slot += weight(t, idf) * scale;
         }
     }
 }
@@ -204,7 +221,7 @@ mod tests {
             vec![(1, 1.0)],
             vec![(2, 1.0)],
         ]);
-        let m = features(&s, false);
+        let m = features(&s, false, false);
         let col: Vec<f32> = m.column(1).to_vec();
         // Raw: 0 → cos(0,1) = 0.707; 1 → 0.707 + 0.707; 2 → 0.707; 3 → 0.
         let expect = [0.5, 1.0, 0.5, 0.0];
@@ -220,7 +237,7 @@ mod tests {
             stats(vec![vec![]]),
             stats(vec![vec![(0, 2.0)]]),
         ] {
-            let m = features(&s, false);
+            let m = features(&s, false, false);
             assert!(m.iter().all(|v| v.is_finite() && (0.0..=1.0).contains(v)));
         }
     }

@@ -1,13 +1,15 @@
 //! The configurable summarizer and what it returns.
 
 use crate::error::Error;
+use crate::idf::IdfModel;
 use crate::lang::Language;
 use crate::parallel::{default_pool, map_items, run_in, Pool};
 use crate::score::{features, Weights, FEATURES};
 use crate::segment::sentence_spans;
-use crate::select::{ranks, top_n};
-use crate::tfidf::term_stats;
+use crate::select::{fit_length, ranks, selection_order, top_n, Length, DEFAULT_REDUNDANCY};
+use crate::tfidf::{term_stats, SparseCounts};
 use ndarray::{Array1, Array2};
+use rayon::prelude::*;
 use rayon::ThreadPool;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
@@ -31,6 +33,8 @@ pub struct Summarizer {
     stopwords: bool,
     extra_stopwords: Arc<FxHashSet<String>>,
     pool: Option<Arc<Pool>>,
+    redundancy: f32,
+    idf: Option<Arc<IdfModel>>,
 }
 
 impl Default for Summarizer {
@@ -43,6 +47,8 @@ impl Default for Summarizer {
             stopwords: b.stopwords,
             extra_stopwords: Arc::default(),
             pool: None,
+            redundancy: b.redundancy,
+            idf: None,
         }
     }
 }
@@ -54,6 +60,8 @@ impl std::fmt::Debug for Summarizer {
             .field("weights", &self.weights)
             .field("stopwords", &self.stopwords)
             .field("extra_stopwords", &self.extra_stopwords.len())
+            .field("redundancy", &self.redundancy)
+            .field("idf_documents", &self.idf.as_ref().map(|m| m.documents()))
             .field(
                 "threads",
                 &self.pool.as_ref().map(|p| p.current_num_threads()),
@@ -82,6 +90,8 @@ pub struct SummarizerBuilder {
     stopwords: bool,
     extra_stopwords: Vec<String>,
     threads: Option<usize>,
+    redundancy: f32,
+    idf: Option<Arc<IdfModel>>,
 }
 
 impl Default for SummarizerBuilder {
@@ -92,6 +102,8 @@ impl Default for SummarizerBuilder {
             stopwords: true,
             extra_stopwords: Vec::new(),
             threads: None,
+            redundancy: DEFAULT_REDUNDANCY,
+            idf: None,
         }
     }
 }
@@ -132,6 +144,22 @@ impl SummarizerBuilder {
         self
     }
 
+    /// How much to hold back a sentence that repeats one already chosen, from 0 (never:
+    /// sentences are taken by score alone) to 1; see [`crate::select::selection_order`].
+    /// The default is [`DEFAULT_REDUNDANCY`] (0.2; its documentation has the
+    /// measurements behind it).
+    pub fn redundancy(mut self, redundancy: f32) -> Self {
+        self.redundancy = redundancy;
+        self
+    }
+
+    /// Weighs terms with a corpus IDF model instead of the document's own sentences
+    /// (see [`Summarizer::fit`] and [`IdfModel::load`]).
+    pub fn idf(mut self, model: IdfModel) -> Self {
+        self.idf = Some(Arc::new(model));
+        self
+    }
+
     /// Runs on a pool of its own with this many threads (0: one per CPU) instead of
     /// the shared pool sized by `SALIENCE_NUM_THREADS`.
     pub fn threads(mut self, threads: usize) -> Self {
@@ -144,7 +172,7 @@ impl SummarizerBuilder {
     /// # Errors
     /// [`crate::ErrorKind::UnknownLanguage`] for an unsupported language code, and
     /// [`crate::ErrorKind::InvalidOption`] for a weight that is negative or not
-    /// finite, or a thread pool that cannot be started.
+    /// finite, a redundancy outside `[0, 1]`, or a thread pool that cannot be started.
     pub fn build(self) -> Result<Summarizer, Error> {
         let language = self
             .language
@@ -162,6 +190,15 @@ impl SummarizerBuilder {
                     format!("{name} weight must be a finite number ≥ 0, got {value}"),
                 ));
             }
+        }
+        if !(0.0..=1.0).contains(&self.redundancy) {
+            return Err(Error::invalid_option(
+                "redundancy",
+                format!(
+                    "redundancy must be a number in [0, 1], got {}",
+                    self.redundancy
+                ),
+            ));
         }
         let pool = match self.threads {
             Some(n) => Some(Arc::new(Pool::new(n).ok_or_else(|| {
@@ -186,6 +223,8 @@ impl SummarizerBuilder {
             stopwords: self.stopwords,
             extra_stopwords: Arc::new(extra),
             pool,
+            redundancy: self.redundancy,
+            idf: self.idf,
         })
     }
 }
@@ -220,6 +259,8 @@ pub struct Analysis {
     features: Array2<f32>,
     scores: Array1<f32>,
     language: Option<Language>,
+    /// Each sentence's content-word counts (for redundancy control).
+    terms: Vec<SparseCounts>,
 }
 
 impl Analysis {
@@ -363,15 +404,187 @@ impl Summarizer {
     /// assert_eq!(texts, s.summarize(text, 2));
     /// ```
     pub fn choose(&self, analysis: &Analysis, n: usize) -> Vec<usize> {
-        analysis.top(n)
+        if self.redundancy <= 0.0 {
+            return analysis.top(n);
+        }
+        fit_length(&self.order(analysis, n), &[], Length::Sentences(n))
+    }
+
+    /// Indices of the sentences a summary of `length` keeps, in document order;
+    /// `text` is the analysed text (word and character budgets measure its sentences).
+    ///
+    /// ```
+    /// use salience::select::Length;
+    /// let s = salience::Summarizer::default();
+    /// let text = "Tidal power grows. Tidal power is clean. Bread is cheap.";
+    /// let analysis = s.analyze(text);
+    /// assert_eq!(s.choose_to(text, &analysis, Length::Sentences(2)), s.choose(&analysis, 2));
+    /// assert_eq!(s.choose_to(text, &analysis, Length::Chars(18)), [0]);
+    /// ```
+    pub fn choose_to(&self, text: &str, analysis: &Analysis, length: Length) -> Vec<usize> {
+        let total = analysis.spans.len();
+        let wanted = match length {
+            Length::Sentences(n) => n,
+            Length::Ratio(r) => ((r.clamp(0.0, 1.0) * total as f64).ceil() as usize).max(1),
+            Length::Words(_) | Length::Chars(_) => total,
+        };
+        let order = self.order(analysis, wanted);
+        let sentence = |span: &Range<usize>| text.get(span.clone()).unwrap_or_default();
+        let sizes: Vec<usize> = match length {
+            Length::Sentences(_) | Length::Ratio(_) => Vec::new(),
+            Length::Words(_) => analysis
+                .spans
+                .iter()
+                .map(|sp| crate::segment::words(sentence(sp)).count())
+                .collect(),
+            Length::Chars(_) => analysis
+                .spans
+                .iter()
+                .map(|sp| sentence(sp).chars().count())
+                .collect(),
+        };
+        fit_length(&order, &sizes, length)
+    }
+
+    /// The order in which sentences enter a summary (see
+    /// [`crate::select::selection_order`]).
+    fn order(&self, analysis: &Analysis, wanted: usize) -> Vec<usize> {
+        let scores = analysis.scores.as_slice().unwrap_or(&[]);
+        selection_order(scores, &analysis.terms, self.redundancy, wanted)
+    }
+
+    /// The most salient sentences of `text` that fit in `length`, in document order.
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::InvalidOption`] for a ratio outside `(0, 1]`.
+    ///
+    /// ```
+    /// use salience::select::Length;
+    /// let s = salience::Summarizer::default();
+    /// let text = "One short one. Then a second, longer sentence follows here. Third.";
+    /// assert_eq!(s.summarize_to(text, Length::Ratio(0.1))?.len(), 1);
+    /// assert_eq!(s.summarize_to(text, Length::Words(100))?.len(), 3);
+    /// assert_eq!(s.summarize_to("", Length::Words(100))?.len(), 0);
+    /// # Ok::<(), salience::Error>(())
+    /// ```
+    pub fn summarize_to<'t>(&self, text: &'t str, length: Length) -> Result<Vec<&'t str>, Error> {
+        let length = length.check()?;
+        if length == Length::Sentences(0) {
+            return Ok(Vec::new());
+        }
+        let analysis = run_in(self.pool(), || self.analyze_with(text, true));
+        Ok(texts(
+            text,
+            &analysis,
+            &self.choose_to(text, &analysis, length),
+        ))
+    }
+
+    /// [`Summarizer::summarize_to`] for many documents, in parallel.
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::InvalidOption`] for a ratio outside `(0, 1]`.
+    ///
+    /// ```
+    /// use salience::select::Length;
+    /// let s = salience::Summarizer::default();
+    /// let docs = ["A b c. D e f.", "Only one sentence here."];
+    /// let out = s.summarize_batch_to(&docs, Length::Words(3))?;
+    /// assert_eq!(out, [s.summarize_to(docs[0], Length::Words(3))?, vec![docs[1]]]);
+    /// # Ok::<(), salience::Error>(())
+    /// ```
+    pub fn summarize_batch_to<'t, S: AsRef<str> + Sync>(
+        &self,
+        texts_in: &'t [S],
+        length: Length,
+    ) -> Result<Vec<Vec<&'t str>>, Error> {
+        let length = length.check()?;
+        Ok(run_in(self.pool(), || {
+            map_items(texts_in, |t| {
+                let text = t.as_ref();
+                if length == Length::Sentences(0) {
+                    return Vec::new();
+                }
+                let analysis = self.analyze_with(text, false);
+                texts(text, &analysis, &self.choose_to(text, &analysis, length))
+            })
+        }))
+    }
+
+    /// Learns document frequencies from `corpus` (in parallel, on this summarizer's
+    /// threads) and returns a summarizer that weighs terms with them; this one is
+    /// unchanged. Terms are counted as the summarizer counts them: match keys of the
+    /// words that are not stopwords, in each document's language.
+    ///
+    /// The same counts come out on any number of threads.
+    ///
+    /// ```
+    /// let corpus = ["Tidal power is growing.", "Solar power is cheap.", "Wind power too."];
+    /// let fitted = salience::Summarizer::default().fit(&corpus);
+    /// let idf = fitted.idf().unwrap();
+    /// assert_eq!((idf.documents(), idf.document_frequency("power")), (3, 3));
+    /// assert!(salience::Summarizer::default().idf().is_none());
+    /// ```
+    pub fn fit<S: AsRef<str> + Sync>(&self, corpus: &[S]) -> Summarizer {
+        self.with_idf(self.count_documents(corpus))
+    }
+
+    /// This summarizer with a corpus IDF model (see [`Summarizer::fit`]).
+    ///
+    /// ```
+    /// let model = salience::IdfModel::from_counts(2, [("tidal", 1)]);
+    /// let s = salience::Summarizer::default().with_idf(model);
+    /// assert_eq!(s.idf().map(|m| m.documents()), Some(2));
+    /// ```
+    pub fn with_idf(&self, model: IdfModel) -> Summarizer {
+        let mut fitted = self.clone();
+        fitted.idf = Some(Arc::new(model));
+        fitted
+    }
+
+    /// The document frequencies of `corpus`, counted in parallel.
+    pub(crate) fn count_documents<S: AsRef<str> + Sync>(&self, corpus: &[S]) -> IdfModel {
+        run_in(self.pool(), || {
+            corpus
+                .par_iter()
+                .fold(IdfModel::default, |mut m, doc| {
+                    m.add_document(self.document_terms(doc.as_ref()));
+                    m
+                })
+                .reduce(IdfModel::default, IdfModel::merge)
+        })
+    }
+
+    /// The distinct content terms of one document.
+    fn document_terms(&self, text: &str) -> FxHashSet<String> {
+        let language = self.language.or_else(|| Language::detect(text));
+        let stopwords = self.stopword_sets(language);
+        let mut terms = FxHashSet::default();
+        for span in sentence_spans(text) {
+            let sentence = text.get(span).unwrap_or_default();
+            crate::tokens::for_each_term(sentence, |k| {
+                if !stopwords.iter().any(|s| s.contains(k.as_ref())) && !terms.contains(k.as_ref())
+                {
+                    terms.insert(k.into_owned());
+                }
+            });
+        }
+        terms
+    }
+
+    /// The corpus IDF model in use, if any.
+    pub fn idf(&self) -> Option<&IdfModel> {
+        self.idf.as_deref()
+    }
+
+    /// How much a sentence that repeats a chosen one is held back (0: not at all).
+    pub fn redundancy(&self) -> f32 {
+        self.redundancy
     }
 
     /// The texts of the sentences [`Summarizer::choose`] keeps.
     fn pick<'t>(&self, text: &'t str, analysis: &Analysis, n: usize) -> Vec<&'t str> {
-        self.choose(analysis, n)
-            .into_iter()
-            .filter_map(|i| analysis.spans.get(i).and_then(|s| text.get(s.clone())))
-            .collect()
+        texts(text, analysis, &self.choose(analysis, n))
     }
 
     fn pool(&self) -> Option<&ThreadPool> {
@@ -391,14 +604,15 @@ impl Summarizer {
         let spans = sentence_spans(text);
         let language = self.language.or_else(|| Language::detect(text));
         let stopwords = self.stopword_sets(language);
-        let stats = term_stats(text, &spans, &stopwords, parallel);
-        let features = features(&stats, parallel);
+        let stats = term_stats(text, &spans, &stopwords, self.idf.as_deref(), parallel);
+        let features = features(&stats, self.idf.is_some(), parallel);
         let scores = features.dot(&self.weights.to_array());
         Analysis {
             spans,
             features,
             scores,
             language,
+            terms: stats.sentences,
         }
     }
 
@@ -415,4 +629,12 @@ impl Summarizer {
             .chain(extra)
             .collect()
     }
+}
+
+/// The texts of the sentences at `indices`.
+fn texts<'t>(text: &'t str, analysis: &Analysis, indices: &[usize]) -> Vec<&'t str> {
+    indices
+        .iter()
+        .filter_map(|&i| analysis.spans.get(i).and_then(|s| text.get(s.clone())))
+        .collect()
 }

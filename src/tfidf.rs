@@ -2,6 +2,7 @@
 //!
 //! Memory is linear in the input: each sentence keeps only the terms it contains.
 
+use crate::idf::IdfModel;
 use crate::parallel::map_indices;
 use crate::tokens::for_each_term;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -23,10 +24,13 @@ pub(crate) struct TermStats {
 }
 
 /// Counts the content words of each sentence and derives IDF from the sentences.
+///
+/// With a corpus model, IDF comes from the corpus instead of the sentences.
 pub(crate) fn term_stats(
     text: &str,
     spans: &[Range<usize>],
     stopwords: &[&FxHashSet<String>],
+    corpus: Option<&IdfModel>,
     parallel: bool,
 ) -> TermStats {
     let keyed: Vec<Vec<Cow<'_, str>>> = map_indices(spans.len(), parallel, |i| {
@@ -62,10 +66,17 @@ pub(crate) fn term_stats(
         sentences.push(counts);
     }
     let n = sentences.len() as f32;
-    let idf = df
+    let mut idf: Vec<f32> = df
         .iter()
         .map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
         .collect();
+    if let Some(model) = corpus {
+        for (term, &id) in &vocab {
+            if let Some(slot) = idf.get_mut(id as usize) {
+                *slot = model.idf(term);
+            }
+        }
+    }
     TermStats {
         sentences,
         lengths,

@@ -3,7 +3,7 @@
 >>> import salience
 >>> text = "Rust is fast. Rust is safe. The sky is blue. Rust is fast and safe."
 >>> salience.summarize(text, 3)
-['Rust is fast.', 'Rust is safe.', 'Rust is fast and safe.']
+['Rust is fast.', 'Rust is safe.', 'The sky is blue.']
 """
 
 from __future__ import annotations

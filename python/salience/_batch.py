@@ -23,6 +23,17 @@ _FIRST_CHUNK_CHARS_PER_THREAD = 1 << 17
 _MAX_CHUNK_DOCS = 1 << 16
 
 
+class _DefaultN(int):
+    """The default ``n`` (3), told apart from an ``n=3`` the caller gave, so that a length
+    budget (``ratio=``, ``words=``, ``chars=``) can replace it."""
+
+    def __repr__(self) -> str:
+        return "3"
+
+
+_DEFAULT_N = _DefaultN(3)
+
+
 def _threads() -> int:
     env = os.environ.get("SALIENCE_NUM_THREADS", "")
     if env.isdigit() and int(env) > 0:
@@ -42,7 +53,7 @@ def _as_sequence(texts: Any) -> Sequence[str]:
 
 def summarize_batch(
     texts: Sequence[str],
-    n: int = 3,
+    n: int = _DEFAULT_N,
     *,
     progress: bool = False,
     summarizer: Summarizer | None = None,
@@ -56,7 +67,8 @@ def summarize_batch(
 
     Args:
         texts: A sequence (list or tuple) of documents, each a ``str``.
-        n: How many sentences to return per document.
+        n: How many sentences to return per document (3 unless a budget is given:
+            ``ratio=``, ``words=`` or ``chars=``, passed on like other keywords).
         progress: Show a progress bar on stderr (tqdm's when tqdm is installed, a
             widget in Jupyter with ipywidgets, else a plain one). The batch then runs in
             chunks sized to update the bar a few times a second; the results are the same.
@@ -79,13 +91,15 @@ def summarize_batch(
         >>> salience.summarize_batch(["یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔"], 1, language="ur")
         [['یہ پہلا جملہ ہے۔']]
     """
-    if not progress and summarizer is None and not options:
-        return _salience.summarize_batch(texts, n)
+    if n is not _DEFAULT_N:
+        options = {"n": n, **options}
+    if not progress and summarizer is None and set(options) <= {"n"}:
+        return _salience.summarize_batch(texts, **options)
     s, per_call = resolve(summarizer, options)
     if not progress:
-        return s.summarize_batch(texts, n, **per_call)
+        return s.summarize_batch(texts, **per_call)
     docs = _as_sequence(texts)
-    s.summarize_batch([], n, **per_call)  # checks n and the options, even for an empty batch
+    s.summarize_batch([], **per_call)  # checks n and the options, even for an empty batch
     out: list[list[str]] = []
     threads = _threads()
     floor = _FIRST_CHUNK_CHARS_PER_THREAD * threads // 4
@@ -96,7 +110,7 @@ def summarize_batch(
         while start < len(docs):
             end, chars = _chunk_end(docs, start, budget)
             began = time.perf_counter()
-            out.extend(s.summarize_batch(docs[start:end], n, **per_call))
+            out.extend(s.summarize_batch(docs[start:end], **per_call))
             elapsed = time.perf_counter() - began
             bar.update(end - start)
             start = end

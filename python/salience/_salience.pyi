@@ -1,3 +1,4 @@
+import os
 from collections.abc import Sequence
 from typing import TypedDict, final
 
@@ -32,8 +33,22 @@ class _SentenceScore(TypedDict):
     rank: int
     features: dict[str, float]
 
-def summarize(text: str, n: int = 3) -> list[str]: ...
-def summarize_batch(texts: Sequence[str], n: int = 3) -> list[list[str]]: ...
+def summarize(
+    text: str,
+    n: int = 3,
+    *,
+    ratio: float | None = None,
+    words: int | None = None,
+    chars: int | None = None,
+) -> list[str]: ...
+def summarize_batch(
+    texts: Sequence[str],
+    n: int = 3,
+    *,
+    ratio: float | None = None,
+    words: int | None = None,
+    chars: int | None = None,
+) -> list[list[str]]: ...
 def split_sentences(text: str) -> list[str]: ...
 
 @final
@@ -45,13 +60,37 @@ class Summarizer:
         stopwords: bool = True,
         extra_stopwords: Sequence[str] | None = None,
         threads: int | None = None,
+        redundancy: float | None = None,
+        idf: str | os.PathLike[str] | bytes | None = None,
     ) -> Summarizer: ...
     @property
     def language(self) -> str | None: ...
     @property
     def position_weight(self) -> float: ...
-    def summarize(self, text: str, n: int = 3) -> list[str]: ...
-    def summarize_batch(self, texts: Sequence[str], n: int = 3) -> list[list[str]]: ...
+    @property
+    def redundancy(self) -> float: ...
+    @property
+    def idf_documents(self) -> int | None: ...
+    def fit(self, corpus: Sequence[str]) -> Summarizer: ...
+    def save_idf(self, path: str | os.PathLike[str]) -> None: ...
+    def summarize(
+        self,
+        text: str,
+        n: int = 3,
+        *,
+        ratio: float | None = None,
+        words: int | None = None,
+        chars: int | None = None,
+    ) -> list[str]: ...
+    def summarize_batch(
+        self,
+        texts: Sequence[str],
+        n: int = 3,
+        *,
+        ratio: float | None = None,
+        words: int | None = None,
+        chars: int | None = None,
+    ) -> list[list[str]]: ...
     def split_sentences(self, text: str) -> list[str]: ...
     def score(self, text: str) -> list[_SentenceScore]: ...
     def explain(self, text: str, n: int = 3) -> _Explanation: ...
