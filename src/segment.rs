@@ -26,6 +26,7 @@
 //! Every rule looks at a bounded window around a boundary, so the pass is linear.
 
 mod abbrev;
+mod sentence_bounds;
 
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -89,10 +90,17 @@ pub fn words(sentence: &str) -> impl Iterator<Item = &str> {
 /// assert_eq!(found, [(0, "کل"), (5, "3.5"), (9, "km")]);
 /// ```
 pub fn word_indices(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
+    // All ASCII (the common case, checked in one fast pass): the whole text is one
+    // region for the ASCII rules, white space included (it only ever ends a word).
+    let pending = if sentence.is_ascii() {
+        Pending::Ascii(sentence.len())
+    } else {
+        Pending::None
+    };
     WordIndices {
         text: sentence,
         pos: 0,
-        pending: Pending::None,
+        pending,
     }
 }
 
@@ -197,84 +205,69 @@ fn chunk(bytes: &[u8], start: usize) -> (usize, bool) {
     (start + len, ascii)
 }
 
-/// UAX #29 word-break classes of ASCII characters.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Wb {
-    Letter,
-    Numeric,
-    /// `_` (ExtendNumLet)
-    Connector,
-    /// `:` (MidLetter)
-    MidLetter,
-    /// `.` (MidNumLet) and `'` (Single_Quote)
-    MidNumLet,
-    /// `,` `;` (MidNum)
-    MidNum,
-    Other,
-}
+/// Word-break classes of ASCII bytes as bit sets, for [`next_ascii_word`].
+const WB_WORD: u8 = 1; // ALetter, Numeric, ExtendNumLet `_`
+const WB_LETTER: u8 = 2;
+const WB_DIGIT: u8 = 4;
+/// Joins two letters (WB6/WB7): MidLetter `:`, MidNumLet `.`, Single_Quote `'`.
+const WB_MID_LETTER: u8 = 8;
+/// Joins two digits (WB11/WB12): MidNum `,` `;`, MidNumLet `.`, Single_Quote `'`.
+const WB_MID_DIGIT: u8 = 16;
 
-fn wb(b: u8) -> Wb {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
-        b'0'..=b'9' => Wb::Numeric,
-        b'_' => Wb::Connector,
-        b':' => Wb::MidLetter,
-        b'.' | b'\'' => Wb::MidNumLet,
-        b',' | b';' => Wb::MidNum,
-        _ => Wb::Other,
+/// [`wb`] as bit sets for every byte (0 for bytes beyond ASCII, which never reach
+/// the ASCII rules). Built at compile time, so its indexing cannot panic at run time.
+#[allow(clippy::indexing_slicing)]
+static WB_BITS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => WB_WORD | WB_LETTER,
+            b'0'..=b'9' => WB_WORD | WB_DIGIT,
+            b'_' => WB_WORD,
+            b':' => WB_MID_LETTER,
+            b'.' | b'\'' => WB_MID_LETTER | WB_MID_DIGIT,
+            b',' | b';' => WB_MID_DIGIT,
+            _ => 0,
+        };
+        b += 1;
     }
-}
+    table
+};
 
-/// The next word of the ASCII chunk `text[pos..end]`, by the UAX #29 rules WB5–WB13b
-/// (the only ones ASCII without white space can meet), as a byte range.
+/// The next word of the ASCII region `text[pos..end]`, by the UAX #29 rules WB5–WB13b
+/// (the only ones that join ASCII characters into words; white space and the other
+/// rules only ever end one), as a byte range.
 fn next_ascii_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let at = |i: usize| {
-        if i < end {
-            bytes.get(i).copied().map(wb)
-        } else {
-            None
-        }
+    let bytes = text.as_bytes().get(..end).unwrap_or_default();
+    let class = |i: usize| {
+        bytes
+            .get(i)
+            .map_or(0, |&b| WB_BITS.get(usize::from(b)).copied().unwrap_or(0))
     };
     while pos < end {
-        let start = pos;
-        let Some(first) = at(pos) else {
-            break;
-        };
-        if !matches!(first, Wb::Letter | Wb::Numeric | Wb::Connector) {
+        if class(pos) & WB_WORD == 0 {
             pos += 1;
             continue;
         }
-        let mut prev = first;
-        let mut alnum = first != Wb::Connector;
-        pos += 1;
-        while let Some(class) = at(pos) {
-            let joined = match class {
-                Wb::Letter | Wb::Numeric | Wb::Connector => {
-                    // WB5, WB8, WB9, WB10, WB13a, WB13b
-                    prev = class;
-                    alnum |= class != Wb::Connector;
-                    1
-                }
-                // WB6/WB7: letter (: . ') letter; WB11/WB12: digit (. ' , ;) digit
-                Wb::MidLetter | Wb::MidNumLet | Wb::MidNum => {
-                    let after = at(pos + 1);
-                    let letters =
-                        prev == Wb::Letter && after == Some(Wb::Letter) && class != Wb::MidNum;
-                    let digits =
-                        prev == Wb::Numeric && after == Some(Wb::Numeric) && class != Wb::MidLetter;
-                    if letters || digits {
-                        2
-                    } else {
-                        0
-                    }
-                }
-                Wb::Other => 0,
-            };
-            if joined == 0 {
+        let start = pos;
+        let mut alnum = false;
+        loop {
+            // WB5, WB8, WB9, WB10, WB13a, WB13b: letters, digits and `_` hold together.
+            let mut c = class(pos);
+            while c & WB_WORD != 0 {
+                alnum |= c & (WB_LETTER | WB_DIGIT) != 0;
+                pos += 1;
+                c = class(pos);
+            }
+            // WB6/WB7: letter (: . ') letter; WB11/WB12: digit (, ; . ') digit.
+            let (before, after) = (class(pos - 1), class(pos + 1));
+            let joins = (c & WB_MID_LETTER != 0 && before & after & WB_LETTER != 0)
+                || (c & WB_MID_DIGIT != 0 && before & after & WB_DIGIT != 0);
+            if !joins {
                 break;
             }
-            pos += joined;
+            pos += 2;
         }
         if alnum {
             return Some((start, pos));
@@ -319,8 +312,7 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
         return;
     };
     let wrap_width = wrap_width(body);
-    let uax: Vec<usize> = body
-        .split_sentence_bound_indices()
+    let uax: Vec<usize> = sentence_bounds::sentence_bound_indices(body)
         .map(|(offset, piece)| offset + piece.len())
         .collect();
     let (zones, mut forced) = ellipses(body);

@@ -3,7 +3,9 @@
 //! Memory is linear in the input: each sentence keeps only the terms it contains.
 
 use crate::idf::IdfModel;
-use crate::parallel::map_indices;
+use crate::normalize::key;
+use crate::parallel::map_items;
+use crate::segment::words;
 use crate::tokens::for_each_term;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -23,7 +25,18 @@ pub(crate) struct TermStats {
     pub idf: Vec<f32>,
 }
 
+/// The id given to stopwords when chunks are merged: they count for nothing.
+const STOPWORD: u32 = u32::MAX;
+
 /// Counts the content words of each sentence and derives IDF from the sentences.
+///
+/// The sentences are cut into a few chunks of about equal size (one when `parallel`
+/// is off or the document is short), and each chunk gets a vocabulary of its own, in
+/// parallel: one hash lookup per token, stopwords included in the vocabulary (marked
+/// [`STOPWORD`]) so that the stopword list is asked once per distinct key, and keys
+/// borrowed from the text (copied only when a key differs from its word and is new).
+/// The chunks' vocabularies are then merged in order, so a content term's id is its
+/// rank of first occurrence in the document, whatever the number of chunks or threads.
 ///
 /// With a corpus model, IDF comes from the corpus instead of the sentences.
 pub(crate) fn term_stats(
@@ -33,37 +46,56 @@ pub(crate) fn term_stats(
     corpus: Option<&IdfModel>,
     parallel: bool,
 ) -> TermStats {
-    let keyed: Vec<Vec<Cow<'_, str>>> = map_indices(spans.len(), parallel, |i| {
-        let sentence = spans
-            .get(i)
-            .and_then(|s| text.get(s.clone()))
-            .unwrap_or_default();
-        content_keys(sentence, stopwords)
+    let chunks = chunks(spans, parallel);
+    let locals = map_items(&chunks, |chunk| {
+        local_terms(
+            text,
+            spans.get(chunk.clone()).unwrap_or_default(),
+            stopwords,
+        )
     });
-    let lengths = keyed.iter().map(Vec::len).collect();
-    let mut vocab: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+    let mut global: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
     let mut df: Vec<u32> = Vec::new();
-    let mut sentences = Vec::with_capacity(keyed.len());
-    for keys in keyed {
-        let mut ids: Vec<u32> = keys
+    let mut sentences = Vec::with_capacity(spans.len());
+    let mut lengths = Vec::with_capacity(spans.len());
+    let mut ids: Vec<u32> = Vec::new();
+    for local in locals {
+        let remap: Vec<u32> = local
+            .keys
             .into_iter()
-            .map(|k| {
-                let next = u32::try_from(vocab.len()).unwrap_or(u32::MAX);
-                *vocab.entry(k).or_insert(next)
+            .zip(local.stop)
+            .map(|(key, stop)| {
+                if stop {
+                    return STOPWORD;
+                }
+                let next = u32::try_from(global.len()).unwrap_or(STOPWORD - 1);
+                *global.entry(key).or_insert(next)
             })
             .collect();
-        ids.sort_unstable();
-        let counts = run_lengths(&ids);
-        for &(id, _) in &counts {
-            let slot = id as usize;
-            if slot >= df.len() {
-                df.resize(slot + 1, 0);
+        let mut from = 0;
+        for end in local.ends {
+            let terms = local.ids.get(from..end).unwrap_or_default();
+            from = end;
+            ids.clear();
+            ids.extend(
+                terms
+                    .iter()
+                    .map(|&id| remap.get(id as usize).copied().unwrap_or(STOPWORD)),
+            );
+            lengths.push(ids.len());
+            ids.sort_unstable();
+            let counts = run_lengths(&ids);
+            for &(id, _) in &counts {
+                let slot = id as usize;
+                if slot >= df.len() {
+                    df.resize(slot + 1, 0);
+                }
+                if let Some(d) = df.get_mut(slot) {
+                    *d += 1;
+                }
             }
-            if let Some(d) = df.get_mut(slot) {
-                *d += 1;
-            }
+            sentences.push(counts);
         }
-        sentences.push(counts);
     }
     let n = sentences.len() as f32;
     let mut idf: Vec<f32> = df
@@ -71,7 +103,7 @@ pub(crate) fn term_stats(
         .map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
         .collect();
     if let Some(model) = corpus {
-        for (term, &id) in &vocab {
+        for (term, &id) in &global {
             if let Some(slot) = idf.get_mut(id as usize) {
                 *slot = model.idf(term);
             }
@@ -84,8 +116,159 @@ pub(crate) fn term_stats(
     }
 }
 
+/// Sentences per chunk below which a document is not cut.
+const MIN_CHUNK_SENTENCES: usize = 256;
+
+/// Ranges of sentence indices of about equal byte size: two per thread (for balance),
+/// or one on one thread.
+fn chunks(spans: &[Range<usize>], parallel: bool) -> Vec<Range<usize>> {
+    let threads = rayon::current_num_threads();
+    let wanted = if parallel && threads > 1 {
+        (threads * 2).min(spans.len() / MIN_CHUNK_SENTENCES)
+    } else {
+        1
+    };
+    if wanted <= 1 {
+        return std::iter::once(0..spans.len()).collect();
+    }
+    let total: usize = spans.iter().map(|s| s.len()).sum();
+    let per_chunk = total / wanted + 1;
+    let mut out = Vec::with_capacity(wanted + 1);
+    let (mut start, mut bytes) = (0, 0);
+    for (i, span) in spans.iter().enumerate() {
+        bytes += span.len();
+        if bytes >= per_chunk {
+            out.push(start..i + 1);
+            start = i + 1;
+            bytes = 0;
+        }
+    }
+    if start < spans.len() {
+        out.push(start..spans.len());
+    }
+    out
+}
+
+/// The terms of a run of sentences against a vocabulary of its own.
+struct Local<'t> {
+    /// Keys by local id, in order of first occurrence.
+    keys: Vec<Cow<'t, str>>,
+    /// Whether each key is a stopword.
+    stop: Vec<bool>,
+    /// Local ids of the content terms of the sentences, in text order.
+    ids: Vec<u32>,
+    /// Where each sentence's ids end in `ids`.
+    ends: Vec<usize>,
+}
+
+fn local_terms<'t>(
+    text: &'t str,
+    spans: &[Range<usize>],
+    stopwords: &[&FxHashSet<String>],
+) -> Local<'t> {
+    let mut vocab = Vocabulary {
+        ids: FxHashMap::default(),
+        stop: Vec::new(),
+        stopwords,
+    };
+    let mut ids: Vec<u32> = Vec::new();
+    let mut ends = Vec::with_capacity(spans.len());
+    let mut lower = String::new();
+    for span in spans {
+        let sentence = text.get(span.clone()).unwrap_or_default();
+        let mut push = |id: u32, vocab: &Vocabulary<'_, '_>| {
+            if !vocab.stop.get(id as usize).copied().unwrap_or(true) {
+                ids.push(id);
+            }
+        };
+        if is_spaced(sentence) {
+            for word in words(sentence) {
+                let id = if word.is_ascii() {
+                    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                        lower.clear();
+                        lower.push_str(word);
+                        lower.make_ascii_lowercase();
+                        vocab.id_of(&lower, || Cow::Owned(lower.clone()))
+                    } else {
+                        vocab.id_of(word, || Cow::Borrowed(word))
+                    }
+                } else {
+                    vocab.id(key(word))
+                };
+                push(id, &vocab);
+            }
+        } else {
+            for_each_term(sentence, |k| {
+                let id = vocab.id(k);
+                push(id, &vocab);
+            });
+        }
+        ends.push(ids.len());
+    }
+    let mut keys: Vec<Option<Cow<'t, str>>> = vec![None; vocab.stop.len()];
+    for (key, id) in vocab.ids {
+        if let Some(slot) = keys.get_mut(id as usize) {
+            *slot = Some(key);
+        }
+    }
+    Local {
+        keys: keys.into_iter().map(Option::unwrap_or_default).collect(),
+        stop: vocab.stop,
+        ids,
+        ends,
+    }
+}
+
+/// Local ids by match key, with each key's stopword flag.
+struct Vocabulary<'t, 's> {
+    ids: FxHashMap<Cow<'t, str>, u32>,
+    stop: Vec<bool>,
+    stopwords: &'s [&'s FxHashSet<String>],
+}
+
+impl<'t> Vocabulary<'t, '_> {
+    /// The id of `key`; `owned` makes the key to store when it is new.
+    fn id_of(&mut self, key: &str, owned: impl FnOnce() -> Cow<'t, str>) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.fresh(key);
+        self.ids.insert(owned(), id);
+        id
+    }
+
+    /// The id of `key`.
+    fn id(&mut self, key: Cow<'t, str>) -> u32 {
+        if let Some(&id) = self.ids.get(key.as_ref()) {
+            return id;
+        }
+        let id = self.fresh(&key);
+        self.ids.insert(key, id);
+        id
+    }
+
+    fn fresh(&mut self, key: &str) -> u32 {
+        let id = u32::try_from(self.stop.len()).unwrap_or(STOPWORD - 1);
+        self.stop
+            .push(self.stopwords.iter().any(|s| s.contains(key)));
+        id
+    }
+}
+
+/// Whether every term of `sentence` is a word keyed on its own ([`words`] and
+/// [`key`]), which holds when no character belongs to a script that
+/// [`for_each_term`] splits into bigrams or segments: those all lie at U+0E00 and
+/// above, outside General Punctuation (quotes, dashes, which are never terms).
+fn is_spaced(sentence: &str) -> bool {
+    sentence.is_ascii()
+        || sentence
+            .chars()
+            .all(|c| c < '\u{E00}' || ('\u{2000}'..='\u{206F}').contains(&c))
+}
+
 /// Match keys of the terms of `sentence` that are not stopwords: words, and
 /// character bigrams for scripts written without spaces (see [`crate::tokens`]).
+#[cfg(test)]
 fn content_keys<'t>(sentence: &'t str, stopwords: &[&FxHashSet<String>]) -> Vec<Cow<'t, str>> {
     let mut out = Vec::new();
     for_each_term(sentence, |k| {
@@ -106,4 +289,127 @@ fn run_lengths(sorted: &[u32]) -> SparseCounts {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::sentence_spans;
+
+    /// The term statistics as first written: keys per sentence, then ids.
+    fn reference(
+        text: &str,
+        spans: &[Range<usize>],
+        stopwords: &[&FxHashSet<String>],
+    ) -> TermStats {
+        let keyed: Vec<Vec<Cow<'_, str>>> = spans
+            .iter()
+            .map(|s| content_keys(text.get(s.clone()).unwrap_or_default(), stopwords))
+            .collect();
+        let lengths = keyed.iter().map(Vec::len).collect();
+        let mut vocab: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+        let mut df: Vec<u32> = Vec::new();
+        let mut sentences = Vec::new();
+        for keys in keyed {
+            let mut ids: Vec<u32> = keys
+                .into_iter()
+                .map(|k| {
+                    let next = u32::try_from(vocab.len()).unwrap_or(u32::MAX);
+                    *vocab.entry(k).or_insert(next)
+                })
+                .collect();
+            ids.sort_unstable();
+            let counts = run_lengths(&ids);
+            for &(id, _) in &counts {
+                let slot = id as usize;
+                if slot >= df.len() {
+                    df.resize(slot + 1, 0);
+                }
+                if let Some(d) = df.get_mut(slot) {
+                    *d += 1;
+                }
+            }
+            sentences.push(counts);
+        }
+        let n = sentences.len() as f32;
+        let idf = df
+            .iter()
+            .map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
+            .collect();
+        TermStats {
+            sentences,
+            lengths,
+            idf,
+        }
+    }
+
+    pub(crate) fn assert_same(text: &str, stopwords: &[&FxHashSet<String>]) {
+        let spans = sentence_spans(text);
+        let want = reference(text, &spans, stopwords);
+        let got = term_stats(text, &spans, stopwords, None, false);
+        assert_eq!(got.lengths, want.lengths);
+        assert_eq!(got.sentences, want.sentences);
+        assert_eq!(got.idf, want.idf);
+        // Cut into chunks on a pool of 3 threads: the same.
+        if let Some(pool) = crate::parallel::Pool::new(3) {
+            let got = crate::parallel::run_in(pool.get(), || {
+                term_stats(text, &spans, stopwords, None, true)
+            });
+            assert_eq!(got.lengths, want.lengths);
+            assert_eq!(got.sentences, want.sentences);
+            assert_eq!(got.idf, want.idf);
+        }
+    }
+
+    /// Every text of the evaluation sets, when they are there, with the stopwords of
+    /// its language.
+    #[test]
+    fn same_as_the_reference_on_the_evaluation_texts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
+        for (file, lang) in [
+            (
+                "corpora/gutenberg/alice_in_wonderland.txt",
+                crate::Language::English,
+            ),
+            ("summarization/cnndm_250.jsonl", crate::Language::English),
+            ("samples/urdu_news_sco_summit.txt", crate::Language::Urdu),
+            ("summarization/xlsum_urdu_244.jsonl", crate::Language::Urdu),
+        ] {
+            if let Ok(text) = std::fs::read_to_string(dir.join(file)) {
+                assert_same(&text, &[lang.stopwords()]);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn same_as_the_reference_on_mixed_text(
+            text in "[ .!?a-zA-Z0-9ÉéßİıΣσ’“”—\\n\\u{301}\\u{600}-\\u{6ff}\\u{e00}-\\u{e10}\\u{3040}-\\u{3050}\\u{4e00}-\\u{4e10}\\u{ff21}-\\u{ff30}\\u{fb01}]{0,60}"
+        ) {
+            let stop: FxHashSet<String> =
+                ["the", "a", "is", "و", "کا"].iter().map(|s| s.to_string()).collect();
+            assert_same(&text, &[&stop]);
+            assert_same(&text, &[]);
+        }
+    }
+
+    #[test]
+    fn same_as_the_reference() {
+        let stop: FxHashSet<String> = ["the", "a", "is", "و", "کا"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for text in [
+            "The Cat sat. THE cat sat on the Mat! Der Hund, ß and É. “Quoted” words’ end.",
+            "یہ پہلا جملہ ہے۔ کیا یہ دوسرا ہے؟ کا کا",
+            "東京都にサミット。上海合作组织峰会。 Mixed Tokyo 東京 text.",
+            "สวัสดีครับ ภาษาไทย. Ｆｕｌｌ width ＡＢＣ and ﬁle.",
+            "",
+        ] {
+            assert_same(text, &[&stop]);
+            assert_same(text, &[]);
+        }
+    }
 }
