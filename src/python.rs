@@ -32,20 +32,6 @@ const CHUNK_DOCS_PER_THREAD: usize = 64;
 /// (a document longer than this is a chunk of its own).
 const CHUNK_BYTES_PER_THREAD: usize = 1 << 20;
 
-/// A number of sentences read from Python: a non-negative `int` (or an integer of
-/// another library, such as numpy's `int64`, through `__index__`), not a `bool`; an
-/// `int` too large for the machine means "all of them".
-#[derive(Clone, Copy)]
-struct SentenceCount(usize);
-
-impl<'a, 'py> FromPyObject<'a, 'py> for SentenceCount {
-    type Error = PyErr;
-
-    fn extract(n: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        count(&n, "n", "sentences").map(SentenceCount)
-    }
-}
-
 /// `n` as a call gave it: `GivenCount(None)` when left out, so that a length budget
 /// can replace it (Python's `None` is refused like any other non-`int`).
 #[derive(Clone, Copy)]
@@ -59,7 +45,9 @@ impl<'a, 'py> FromPyObject<'a, 'py> for GivenCount {
     }
 }
 
-/// A count read from Python (`n`, `words=`, `chars=`): as [`SentenceCount`] says.
+/// A count read from Python (`n`, `words=`, `chars=`): a non-negative `int` (or an
+/// integer of another library, such as numpy's `int64`, through `__index__`), not a
+/// `bool`; an `int` too large for the machine means "all of them".
 fn count(n: &Bound<'_, PyAny>, name: &str, unit: &str) -> PyResult<usize> {
     {
         let not_an_int = || -> PyErr {
@@ -602,22 +590,28 @@ mod _salience {
             sentence_rows(py, body, &analysis, &offsets)
         }
 
-        /// Everything behind a summary of `n` sentences: a dict with ``sentences`` (as
-        /// from :meth:`score`), ``selected`` (indices of the chosen sentences, in
-        /// document order), ``language`` (the stopword language used, or ``None``) and
-        /// ``feature_names``.
-        #[pyo3(signature = (text, n = SentenceCount(3)), text_signature = "($self, text, n=3)")]
+        /// Everything behind a summary of `n` sentences (or of one budget, as
+        /// :meth:`summarize` takes): a dict with ``sentences`` (as from :meth:`score`),
+        /// ``selected`` (indices of the chosen sentences, in document order),
+        /// ``language`` (the stopword language used, or ``None``) and ``feature_names``.
+        #[pyo3(
+            signature = (text, n = GivenCount(None), *, ratio = None, words = None, chars = None),
+            text_signature = "($self, text, n=3, *, ratio=None, words=None, chars=None)"
+        )]
         fn explain<'py>(
             &self,
             py: Python<'py>,
             text: PyBackedStr,
-            n: SentenceCount,
+            n: GivenCount,
+            ratio: Option<f64>,
+            words: Option<Bound<'_, PyAny>>,
+            chars: Option<Bound<'_, PyAny>>,
         ) -> PyResult<Bound<'py, PyDict>> {
-            let SentenceCount(n) = n;
+            let length = length(n, ratio, words.as_ref(), chars.as_ref())?;
             let body: &str = &text;
             let (analysis, offsets, selected) = py.detach(|| {
                 let (analysis, offsets) = analyze_with_offsets(&self.inner, body);
-                let selected = self.inner.choose(&analysis, n);
+                let selected = self.inner.choose_to(body, &analysis, length);
                 (analysis, offsets, selected)
             });
             let out = PyDict::new(py);

@@ -52,6 +52,17 @@ def test_options_reach_the_summarizer(english):
     assert summary.n == 2
 
 
+@pytest.mark.parametrize("budget", [{"ratio": 0.25}, {"words": 40}, {"chars": 150}])
+def test_length_budgets_pass_through(english, urdu, budget):
+    for text in (english, urdu, NEWS):
+        summary = salience.explain(text, **budget)
+        assert summary.summary == salience.summarize(text, **budget)
+        assert summary.n is None and all(summary.options[k] == v for k, v in budget.items())
+        assert summary.summary  # a budget never gives an empty summary of a real text
+    with pytest.raises(salience.SalienceError, match="at most one"):
+        salience.explain(english, 2, **budget)
+
+
 def test_every_sentence_is_there_with_offsets_ranks_and_flags(urdu):
     summary = salience.explain(urdu, 3)
     sentences = summary.sentences
