@@ -63,7 +63,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="text file, directory, JSON Lines file, or '-' for stdin (the default)",
     )
-    p.add_argument("-n", type=int, default=3, help="sentences per document (default 3)")
+    size = p.add_mutually_exclusive_group()
+    size.add_argument("-n", type=int, default=None, help="sentences per document (default 3)")
+    size.add_argument(
+        "--ratio", type=float, default=None, help="instead of -n: a share of the sentences"
+    )
+    size.add_argument("--words", type=int, default=None, help="instead of -n: at most W words")
+    size.add_argument("--chars", type=int, default=None, help="instead of -n: at most C characters")
     p.add_argument(
         "--json",
         action="store_true",
@@ -220,17 +226,23 @@ class _Run:
         self.threads = args.workers or _default_threads()
         self.pool = ThreadPoolExecutor(self.threads) if args.json else None
         self.written = 0
+        #: The length of each summary: n, or one budget.
+        self.length: dict[str, Any] = {
+            name: getattr(args, name)
+            for name in ("n", "ratio", "words", "chars")
+            if getattr(args, name) is not None
+        }
 
     def process(self, chunk: list[Document], headers: bool) -> None:
         args = self.args
         if self.pool is not None:
-            summarizer, n = self.summarizer, args.n
-            results = list(self.pool.map(lambda d: summarizer.explain(d.text, n), chunk))
+            summarizer, length = self.summarizer, self.length
+            results = list(self.pool.map(lambda d: summarizer.explain(d.text, **length), chunk))
             for doc, explained in zip(chunk, results):
                 row = _json_row(doc, explained, args.sentences)
                 self.out.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
-            summaries = self.summarizer.summarize_batch([d.text for d in chunk], args.n)
+            summaries = self.summarizer.summarize_batch([d.text for d in chunk], **self.length)
             for doc, sentences in zip(chunk, summaries):
                 if headers:
                     label = doc.source if doc.line is None else f"{doc.source}:{doc.line}"
@@ -308,7 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         Cats and dogs play.
     """
     args = _parser().parse_args(argv)
-    if args.n < 0:
+    if args.n is not None and args.n < 0:
         print(
             f"salience: n must be a non-negative number of sentences, got n={args.n}",
             file=sys.stderr,

@@ -251,3 +251,16 @@ def test_chunks_are_bounded_and_lazy():
     assert [d.line for d in next(chunks)] == [3, 4, 5]
     by_size = _chunks(endless(), max_docs=100, max_chars=25)
     assert len(next(by_size)) == 3  # 30 characters reach the 25 bound
+
+
+@pytest.mark.parametrize("flag, value", [("--ratio", 0.3), ("--words", 40), ("--chars", 150)])
+def test_length_budgets(root, flag, value):
+    path = root / "examples" / "english.txt"
+    text = path.read_text(encoding="utf-8")
+    budget = {flag.lstrip("-"): value}
+    out = run(path, flag, value)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == salience.summarize(text, **budget)
+    rows = [json.loads(line) for line in run(path, flag, value, "--json").stdout.splitlines()]
+    assert rows[0]["summary"] == salience.summarize(text, **budget)
+    assert run(path, flag, value, "-n", 2).returncode == 2  # one length at a time
