@@ -278,6 +278,15 @@ def test_summarizer_pickles_with_every_constructor_option():
     assert again.summarize(text, 1) == s.summarize(text, 1)
 
 
+def test_a_fitted_summarizer_pickles_with_its_idf_model(english, urdu):
+    fitted = salience.Summarizer(redundancy=0.5).fit([english, urdu, NEWS])
+    again = pickle.loads(pickle.dumps(fitted))
+    assert again.idf_documents == fitted.idf_documents == 3
+    assert again.summarize_batch([english, urdu], 2) == fitted.summarize_batch([english, urdu], 2)
+    summary = pickle.loads(pickle.dumps(salience.explain(english, 2, summarizer=fitted)))
+    assert summary.summarizer.idf_documents == 3
+
+
 def test_functions_and_summaries_pickle(urdu):
     for f in (salience.summarize, salience.summarize_batch, salience.explain):
         assert pickle.loads(pickle.dumps(f)) is f
