@@ -58,7 +58,7 @@ def main() -> int:
             "--disable-gpu",
             "--hide-scrollbars",
             "--force-device-scale-factor=1",
-            "--window-size=1100,545",
+            "--window-size=1100,575",
             f"--screenshot={png}",
             html_path.as_uri(),
         ],

@@ -267,6 +267,16 @@ class Summary:
         return render_html(self)
 
 
+def _shown_option(value: Any) -> Any:
+    """An option as a ``Summary`` keeps it: a weight (kept as float32 by the summarizer)
+    as the decimal it came from, a saved model (bytes) as its size."""
+    if isinstance(value, float):
+        return float(f"{value:.7g}")
+    if isinstance(value, (bytes, bytearray)):
+        return f"<{len(value)} bytes>"
+    return value
+
+
 def explain(
     text: str, n: int | None = None, *, summarizer: Summarizer | None = None, **options: Any
 ) -> Summary:
@@ -321,7 +331,7 @@ def explain(
         )
         for row in raw["sentences"]
     )
-    used = dict(s.__getnewargs_ex__()[1])
+    used = {k: _shown_option(v) for k, v in s.__getnewargs_ex__()[1].items()}
     used.update(per_call)
     return Summary(
         text=text,

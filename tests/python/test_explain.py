@@ -285,6 +285,11 @@ def test_a_fitted_summarizer_pickles_with_its_idf_model(english, urdu):
     assert again.summarize_batch([english, urdu], 2) == fitted.summarize_batch([english, urdu], 2)
     summary = pickle.loads(pickle.dumps(salience.explain(english, 2, summarizer=fitted)))
     assert summary.summarizer.idf_documents == 3
+    # The model shows as its size, not its bytes; the options stay JSON.
+    assert re.fullmatch(r"<\d+ bytes>", summary.options["idf"])
+    assert summary.options["redundancy"] == 0.5
+    json.dumps(summary.to_dict())
+    assert len(summary._repr_html_()) < 20_000
 
 
 def test_functions_and_summaries_pickle(urdu):
