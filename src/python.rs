@@ -283,8 +283,12 @@ mod _salience {
     ///   kept whole, one sentence;
     /// - nothing but white space is ever dropped: the sentences hold every other
     ///   character of `text`, in order;
+    /// - budgets: a `ratio` outside (0, 1] (NaN and infinity included), a negative
+    ///   `words` or `chars`, or two of `n`, `ratio`, `words`, `chars` at once:
+    ///   `SalienceError`; a budget of the wrong type: `TypeError`; a huge one: all;
     /// - options (on `Summarizer`): an unknown language, a weight that is NaN,
-    ///   infinite or negative, or more than 1024 threads: `SalienceError`;
+    ///   infinite or negative, a `redundancy` outside [0, 1], or more than 1024
+    ///   threads: `SalienceError`;
     /// - Ctrl-C: one document is finished first; `summarize_batch` raises
     ///   `KeyboardInterrupt` between chunks of at most 64 documents or 1 MiB of
     ///   text per thread;

@@ -415,3 +415,61 @@ def test_any_salience_num_threads_value_gives_the_same_summaries(value):
     docs = eval(THREAD_DOCS)
     expected = [*salience.summarize_batch(docs, 2), salience.summarize(docs[-1], 3)]
     assert json.loads(out.stdout) == expected
+
+
+# --- Length budgets and redundancy ------------------------------------------------------
+
+BUDGET_TEXT = "One here. Two there. Three again. Four more words here."
+
+
+@pytest.mark.parametrize("ratio", [float("nan"), float("inf"), -0.1, 0.0, 1.5])
+def test_a_ratio_outside_0_to_1_is_a_salience_error(ratio):
+    with pytest.raises(salience.SalienceError, match="ratio"):
+        salience.summarize(BUDGET_TEXT, ratio=ratio)
+    with pytest.raises(salience.SalienceError, match="ratio"):
+        salience.summarize_batch([BUDGET_TEXT], ratio=ratio)
+
+
+@pytest.mark.parametrize("budget", ["words", "chars"])
+def test_word_and_character_budgets_are_checked_like_n(budget):
+    every = salience.split_sentences(BUDGET_TEXT)
+    assert salience.summarize(BUDGET_TEXT, **{budget: 2**100}) == every
+    assert salience.summarize_batch([BUDGET_TEXT], **{budget: 2**64}) == [every]
+    with pytest.raises(salience.SalienceError, match=f"{budget}=-1"):
+        salience.summarize(BUDGET_TEXT, **{budget: -1})
+    for bad in (1.5, True, "3", [3]):
+        with pytest.raises(TypeError):
+            salience.summarize(BUDGET_TEXT, **{budget: bad})
+
+
+@pytest.mark.parametrize(
+    "budgets", [{"n": 2, "ratio": 0.5}, {"words": 3, "chars": 10}, {"n": 1, "chars": 5}]
+)
+def test_two_budgets_at_once_are_a_salience_error(budgets):
+    with pytest.raises(salience.SalienceError, match="at most one"):
+        salience.summarize(BUDGET_TEXT, **budgets)
+
+
+@pytest.mark.parametrize("redundancy", [float("nan"), float("inf"), -0.5, 1.5])
+def test_redundancy_outside_0_to_1_is_a_salience_error(redundancy):
+    with pytest.raises(salience.SalienceError, match="redundancy"):
+        salience.Summarizer(redundancy=redundancy)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=ANY_TEXT,
+    budget=st.one_of(
+        st.builds(dict, ratio=st.floats(min_value=0.01, max_value=1.0)),
+        st.builds(dict, words=st.integers(min_value=0, max_value=500)),
+        st.builds(dict, chars=st.integers(min_value=0, max_value=5000)),
+    ),
+)
+def test_budgets_give_ordered_verbatim_sentences_on_any_pool(text, budget):
+    sentences = checked_sentences(text)
+    summary = salience.summarize(text, **budget)
+    rest = iter(sentences)
+    assert all(any(s == x for x in rest) for s in summary), "not an ordered subsequence"
+    for s in POOLS:
+        assert s.summarize(text, **budget) == summary
+        assert s.summarize_batch([text, text], **budget) == [summary, summary]
