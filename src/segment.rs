@@ -160,6 +160,21 @@ impl<'a> Iterator for WordIndices<'a> {
                         self.pos = bytes.len();
                         return None;
                     }
+                    // The chunks up to the last white space before the next byte
+                    // beyond ASCII are all ASCII: one region for the ASCII rules.
+                    let rest = bytes.get(start..).unwrap_or_default();
+                    let ascii_run = match rest.iter().position(|&b| !b.is_ascii()) {
+                        None => Some(bytes.len()),
+                        Some(q) => rest
+                            .get(..q)
+                            .and_then(|head| head.iter().rposition(|&b| is_ascii_space(b)))
+                            .map(|w| start + w),
+                    };
+                    if let Some(end) = ascii_run {
+                        self.pos = start;
+                        self.pending = Pending::Ascii(end);
+                        continue;
+                    }
                     let (end, ascii) = chunk(bytes, start);
                     if ascii {
                         self.pos = start;
