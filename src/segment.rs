@@ -160,15 +160,21 @@ impl<'a> Iterator for WordIndices<'a> {
                         self.pos = bytes.len();
                         return None;
                     }
-                    // The chunks up to the last white space before the next byte
-                    // beyond ASCII are all ASCII: one region for the ASCII rules.
+                    // The chunks before the one that holds the next byte beyond
+                    // ASCII are all ASCII: one region for the ASCII rules. It ends
+                    // where the white space before that chunk starts, so the space
+                    // stays with the chunk (a run of spaces is one UAX #29 segment,
+                    // and a combining mark after it joins it).
                     let rest = bytes.get(start..).unwrap_or_default();
                     let ascii_run = match rest.iter().position(|&b| !b.is_ascii()) {
                         None => Some(bytes.len()),
                         Some(q) => rest
                             .get(..q)
-                            .and_then(|head| head.iter().rposition(|&b| is_ascii_space(b)))
-                            .map(|w| start + w),
+                            .and_then(|head| {
+                                let space = head.iter().rposition(|&b| is_ascii_space(b))?;
+                                head.get(..space)?.iter().rposition(|&b| !is_ascii_space(b))
+                            })
+                            .map(|last| start + last + 1),
                     };
                     if let Some(end) = ascii_run {
                         self.pos = start;

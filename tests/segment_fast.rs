@@ -34,6 +34,23 @@ proptest! {
     fn ascii_with_others(text in "[a-c1-2_.,;:'\" \n\u{301}\u{200d}é’—\u{3000}\u{a0}۔ک]{0,40}") {
         same(&text)?;
     }
+
+    #[test]
+    fn spaces_before_marks(text in "[ab1 \t\n\u{64e}\u{301}\u{200d}\u{3000}\u{a0}کé]{0,24}") {
+        same(&text)?;
+    }
+}
+
+#[test]
+fn space_runs_stay_whole() {
+    for text in [
+        "a  \u{64e}",
+        "ab \t \u{301}x",
+        "a\u{3000} \u{64e}",
+        "x y  \u{200d}z",
+    ] {
+        same(text).unwrap();
+    }
 }
 
 #[test]
