@@ -475,7 +475,7 @@ mod _salience {
         }
 
         /// How much a sentence that repeats one already chosen is held back, from 0
-        /// (not at all, the default) to 1 (maximal marginal relevance).
+        /// (not at all) to 1 (maximal marginal relevance); 0.2 by default.
         #[getter]
         fn redundancy(&self) -> f32 {
             self.inner.redundancy()
@@ -525,6 +525,14 @@ mod _salience {
         /// Raises:
         ///     SalienceError: the summarizer has no corpus IDF model.
         ///     OSError: the file cannot be written.
+        ///
+        /// Example:
+        ///     >>> import os, tempfile, salience
+        ///     >>> fitted = salience.Summarizer().fit(["Tidal power grows.", "Solar is cheap."])
+        ///     >>> path = os.path.join(tempfile.mkdtemp(), "idf.txt")
+        ///     >>> fitted.save_idf(path)
+        ///     >>> salience.Summarizer(idf=path).idf_documents
+        ///     2
         fn save_idf(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
             let model = self.inner.idf().ok_or_else(|| {
                 SalienceError::new_err("this summarizer has no corpus IDF model: fit it first")
@@ -539,6 +547,15 @@ mod _salience {
         /// most words or characters, the chosen sentences joined by spaces). A budget
         /// never cuts a sentence and never gives an empty summary of a text that has a
         /// sentence: when no sentence fits, the best one alone is returned.
+        ///
+        /// Example:
+        ///     >>> import salience
+        ///     >>> s = salience.Summarizer()
+        ///     >>> text = "Tidal power grows fast. Tidal power is clean. The sky was grey."
+        ///     >>> len(s.summarize(text, 2)), len(s.summarize(text, ratio=0.34))
+        ///     (2, 2)
+        ///     >>> s.summarize(text, chars=5)  # nothing fits: the best sentence alone
+        ///     ['Tidal power grows fast.']
         #[pyo3(
             signature = (text, n = GivenCount(None), *, ratio = None, words = None, chars = None),
             text_signature = "($self, text, n=3, *, ratio=None, words=None, chars=None)"
@@ -559,6 +576,11 @@ mod _salience {
         /// Summarize many documents in parallel.
         ///
         /// Takes `n` or one budget (`ratio`, `words`, `chars`), as :meth:`summarize`.
+        ///
+        /// Example:
+        ///     >>> import salience
+        ///     >>> salience.Summarizer().summarize_batch(["One. Two.", "Three."], n=5)
+        ///     [['One.', 'Two.'], ['Three.']]
         #[pyo3(
             signature = (texts, n = GivenCount(None), *, ratio = None, words = None, chars = None),
             text_signature = "($self, texts, n=3, *, ratio=None, words=None, chars=None)"
@@ -577,6 +599,11 @@ mod _salience {
         }
 
         /// Split `text` into the sentences the summarizer sees.
+        ///
+        /// Example:
+        ///     >>> import salience
+        ///     >>> salience.Summarizer().split_sentences("Dr. Ali arrived. He spoke.")
+        ///     ['Dr. Ali arrived.', 'He spoke.']
         fn split_sentences(&self, py: Python<'_>, text: PyBackedStr) -> Vec<String> {
             split(py, &text)
         }
@@ -584,6 +611,15 @@ mod _salience {
         /// Score every sentence: a list of dicts with ``index``, ``text``, ``start`` and
         /// ``end`` (offsets into the Python string), ``score``, ``rank`` and
         /// ``features`` (a dict by feature name).
+        ///
+        /// Example:
+        ///     >>> import salience
+        ///     >>> text = "Tidal power grows. Tidal power is clean."
+        ///     >>> rows = salience.Summarizer().score(text)
+        ///     >>> [(r["index"], r["rank"], text[r["start"]:r["end"]]) for r in rows]
+        ///     [(0, 0, 'Tidal power grows.'), (1, 1, 'Tidal power is clean.')]
+        ///     >>> sorted(rows[0]["features"]) == sorted(salience.FEATURES)
+        ///     True
         fn score<'py>(
             &self,
             py: Python<'py>,
@@ -598,6 +634,12 @@ mod _salience {
         /// :meth:`summarize` takes): a dict with ``sentences`` (as from :meth:`score`),
         /// ``selected`` (indices of the chosen sentences, in document order),
         /// ``language`` (the stopword language used, or ``None``) and ``feature_names``.
+        ///
+        /// Example:
+        ///     >>> import salience
+        ///     >>> info = salience.Summarizer().explain("Tidal power grows. Bread is cheap.", 1)
+        ///     >>> info["selected"], info["language"]
+        ///     ([0], 'en')
         #[pyo3(
             signature = (text, n = GivenCount(None), *, ratio = None, words = None, chars = None),
             text_signature = "($self, text, n=3, *, ratio=None, words=None, chars=None)"
@@ -629,6 +671,12 @@ mod _salience {
         /// The feature matrix of `text` as a ``numpy.ndarray`` of ``float32``, one row
         /// per sentence and one column per name in ``salience.FEATURES``; the array
         /// takes over the buffer Rust computed, without a copy. Requires numpy.
+        ///
+        /// Example:
+        ///     >>> import salience
+        ///     >>> m = salience.Summarizer().features("Tidal power grows. Bread is cheap.")
+        ///     >>> m.shape == (2, len(salience.FEATURES)), str(m.dtype)
+        ///     (True, 'float32')
         fn features<'py>(
             &self,
             py: Python<'py>,

@@ -20,6 +20,19 @@ OBJECTS = {
     "_salience.summarize_batch": native.summarize_batch,
     "split_sentences": native.split_sentences,
     "Summarizer": native.Summarizer,
+    **{
+        f"Summarizer.{m}": getattr(native.Summarizer, m)
+        for m in (
+            "summarize",
+            "summarize_batch",
+            "split_sentences",
+            "score",
+            "explain",
+            "features",
+            "fit",
+            "save_idf",
+        )
+    },
     "explain": salience.explain,
     "Summary": salience.Summary,
     "Summary.summary": salience.Summary.summary,
