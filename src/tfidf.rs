@@ -85,15 +85,7 @@ pub(crate) fn term_stats(
             lengths.push(ids.len());
             ids.sort_unstable();
             let counts = run_lengths(&ids);
-            for &(id, _) in &counts {
-                let slot = id as usize;
-                if slot >= df.len() {
-                    df.resize(slot + 1, 0);
-                }
-                if let Some(d) = df.get_mut(slot) {
-                    *d += 1;
-                }
-            }
+            count_sentence_in_df(&mut df, &counts);
             sentences.push(counts);
         }
     }
@@ -279,6 +271,19 @@ fn content_keys<'t>(sentence: &'t str, stopwords: &[&FxHashSet<String>]) -> Vec<
     out
 }
 
+/// Adds one sentence's distinct terms to the document frequencies.
+fn count_sentence_in_df(df: &mut Vec<u32>, counts: &SparseCounts) {
+    for &(id, _) in counts {
+        let slot = id as usize;
+        if slot >= df.len() {
+            df.resize(slot + 1, 0);
+        }
+        if let Some(d) = df.get_mut(slot) {
+            *d += 1;
+        }
+    }
+}
+
 /// Collapses sorted ids into `(id, count)` pairs.
 fn run_lengths(sorted: &[u32]) -> SparseCounts {
     let mut out: SparseCounts = Vec::new();
@@ -320,15 +325,7 @@ mod tests {
                 .collect();
             ids.sort_unstable();
             let counts = run_lengths(&ids);
-            for &(id, _) in &counts {
-                let slot = id as usize;
-                if slot >= df.len() {
-                    df.resize(slot + 1, 0);
-                }
-                if let Some(d) = df.get_mut(slot) {
-                    *d += 1;
-                }
-            }
+            count_sentence_in_df(&mut df, &counts);
             sentences.push(counts);
         }
         let n = sentences.len() as f32;
