@@ -400,7 +400,8 @@ mod _salience {
     ///     language: ISO 639-1 code of the stopword list (e.g. ``"en"``, ``"ur"``);
     ///         ``None`` detects it per document.
     ///     position_weight: Weight of the lead-position feature (≥ 0; 0 ignores
-    ///         position); ``None`` keeps the default.
+    ///         position); ``None`` keeps the default (1.2). It fades out for summaries
+    ///         of more than a fifth of the document.
     ///     stopwords: Whether to drop stopwords before weighing terms.
     ///     extra_stopwords: More words to ignore, in addition to the language's list.
     ///     threads: Size of a thread pool of its own (``None`` shares the default pool,
@@ -610,7 +611,9 @@ mod _salience {
 
         /// Score every sentence: a list of dicts with ``index``, ``text``, ``start`` and
         /// ``end`` (offsets into the Python string), ``score``, ``rank`` and
-        /// ``features`` (a dict by feature name).
+        /// ``features`` (a dict by feature name). These are the scores of a short
+        /// summary; a summary of more than a fifth of the document weighs the lead less
+        /// (:meth:`explain` shows the scores a given length is chosen by).
         ///
         /// Example:
         ///     >>> import salience
@@ -631,7 +634,8 @@ mod _salience {
         }
 
         /// Everything behind a summary of `n` sentences (or of one budget, as
-        /// :meth:`summarize` takes): a dict with ``sentences`` (as from :meth:`score`),
+        /// :meth:`summarize` takes): a dict with ``sentences`` (as from :meth:`score`, with
+        /// the scores this length is chosen by),
         /// ``selected`` (indices of the chosen sentences, in document order),
         /// ``language`` (the stopword language used, or ``None``) and ``feature_names``.
         ///
@@ -656,10 +660,10 @@ mod _salience {
             let length = length(n, ratio, words.as_ref(), chars.as_ref())?;
             let body: &str = &text;
             let (analysis, offsets, selected) = py.detach(|| {
-                let (analysis, offsets) = analyze_with_offsets(&self.inner, body);
-                let selected = self.inner.choose_to(body, &analysis, length);
-                (analysis, offsets, selected)
-            });
+                let (analysis, selected) = self.inner.analyze_to(body, length)?;
+                let offsets = char_offsets(body, &analysis);
+                Ok::<_, Error>((analysis, offsets, selected))
+            })?;
             let out = PyDict::new(py);
             out.set_item("sentences", sentence_rows(py, body, &analysis, &offsets)?)?;
             out.set_item("selected", selected)?;

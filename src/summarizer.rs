@@ -4,7 +4,8 @@ use crate::error::Error;
 use crate::idf::IdfModel;
 use crate::lang::Language;
 use crate::parallel::{default_pool, map_items, run_in, Pool};
-use crate::score::{features, Weights, FEATURES};
+use crate::position::lead_budget;
+use crate::score::{features, Weights, FEATURES, POSITION};
 use crate::segment::sentence_spans;
 use crate::select::{fit_length, ranks, selection_order, top_n, Length, DEFAULT_REDUNDANCY};
 use crate::tfidf::{term_stats, SparseCounts};
@@ -12,6 +13,7 @@ use ndarray::{Array1, Array2};
 use rayon::prelude::*;
 use rayon::ThreadPool;
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -30,6 +32,8 @@ use std::sync::Arc;
 pub struct Summarizer {
     language: Option<Language>,
     weights: Weights,
+    /// Whether each language's own defaults apply ([`Weights::for_language`]).
+    language_weights: bool,
     stopwords: bool,
     extra_stopwords: Arc<FxHashSet<String>>,
     pool: Option<Arc<Pool>>,
@@ -44,6 +48,7 @@ impl Default for Summarizer {
         Summarizer {
             language: None,
             weights: b.weights,
+            language_weights: b.language_weights,
             stopwords: b.stopwords,
             extra_stopwords: Arc::default(),
             pool: None,
@@ -87,6 +92,7 @@ impl std::fmt::Debug for Summarizer {
 pub struct SummarizerBuilder {
     language: Option<String>,
     weights: Weights,
+    language_weights: bool,
     stopwords: bool,
     extra_stopwords: Vec<String>,
     threads: Option<usize>,
@@ -99,6 +105,7 @@ impl Default for SummarizerBuilder {
         SummarizerBuilder {
             language: None,
             weights: Weights::default(),
+            language_weights: true,
             stopwords: true,
             extra_stopwords: Vec::new(),
             threads: None,
@@ -115,15 +122,17 @@ impl SummarizerBuilder {
         self
     }
 
-    /// Weight of the lead position feature (default 1.0; 0 ignores position).
+    /// Weight of the lead position feature (default 1.2; 0 ignores position).
     pub fn position_weight(mut self, weight: f32) -> Self {
         self.weights.position = weight;
         self
     }
 
-    /// All feature weights at once (see [`Weights`]).
+    /// All feature weights at once (see [`Weights`]), for every language: this turns
+    /// off the language-specific defaults of [`Weights::for_language`].
     pub fn weights(mut self, weights: Weights) -> Self {
         self.weights = weights;
+        self.language_weights = false;
         self
     }
 
@@ -220,6 +229,7 @@ impl SummarizerBuilder {
         Ok(Summarizer {
             language,
             weights: w,
+            language_weights: self.language_weights,
             stopwords: self.stopwords,
             extra_stopwords: Arc::new(extra),
             pool,
@@ -258,6 +268,7 @@ pub struct Analysis {
     spans: Vec<Range<usize>>,
     features: Array2<f32>,
     scores: Array1<f32>,
+    weights: Weights,
     language: Option<Language>,
     /// Each sentence's content-word counts (for redundancy control).
     terms: Vec<SparseCounts>,
@@ -277,6 +288,47 @@ impl Analysis {
     /// The score of every sentence, in document order.
     pub fn scores(&self) -> &Array1<f32> {
         &self.scores
+    }
+
+    /// The weights the scores were computed with (see [`Summarizer::weights_for`]).
+    pub fn weights(&self) -> Weights {
+        self.weights
+    }
+
+    /// The scores for a summary of about `wanted` sentences: the position column's
+    /// part of each score is scaled by [`crate::position::lead_budget`], so a long
+    /// summary is chosen on content. Unchanged (borrowed) for short summaries.
+    ///
+    /// ```
+    /// let text = "Lead one here. Lead two here. Lead three here. Four. Five. Six.";
+    /// let a = salience::Summarizer::default().analyze(text);
+    /// assert_eq!(a.scores_for(3).as_ref(), a.scores().as_slice().unwrap());
+    /// assert!(a.scores_for(5)[0] < a.scores()[0]);
+    /// ```
+    pub fn scores_for(&self, wanted: usize) -> Cow<'_, [f32]> {
+        let keep = lead_budget(wanted, self.spans.len());
+        let scores = self.scores.as_slice().unwrap_or(&[]);
+        if keep >= 1.0 || self.weights.position == 0.0 {
+            return Cow::Borrowed(scores);
+        }
+        let drop = (1.0 - keep) * self.weights.position;
+        let position = self.features.column(POSITION);
+        Cow::Owned(
+            scores
+                .iter()
+                .zip(position)
+                .map(|(&s, &p)| s - drop * p)
+                .collect(),
+        )
+    }
+
+    /// This analysis with its scores replaced by [`Analysis::scores_for`]`(wanted)`:
+    /// the scores a summary of `wanted` sentences is chosen by.
+    pub fn for_summary_of(mut self, wanted: usize) -> Analysis {
+        if let Cow::Owned(scores) = self.scores_for(wanted) {
+            self.scores = Array1::from(scores);
+        }
+        self
     }
 
     /// The stopword language used (`None` when none applied).
@@ -405,9 +457,9 @@ impl Summarizer {
     /// ```
     pub fn choose(&self, analysis: &Analysis, n: usize) -> Vec<usize> {
         if self.redundancy <= 0.0 {
-            return analysis.top(n);
+            return top_n(&analysis.scores_for(n), n);
         }
-        fit_length(&self.order(analysis, n), &[], Length::Sentences(n))
+        fit_length(&self.order(analysis, n, n), &[], Length::Sentences(n))
     }
 
     /// Indices of the sentences a summary of `length` keeps, in document order;
@@ -423,34 +475,72 @@ impl Summarizer {
     /// ```
     pub fn choose_to(&self, text: &str, analysis: &Analysis, length: Length) -> Vec<usize> {
         let total = analysis.spans.len();
+        let sizes = sizes(text, analysis, length);
+        let expected = expected_sentences(length, &sizes, total);
         let wanted = match length {
-            Length::Sentences(n) => n,
-            Length::Ratio(r) => ((r.clamp(0.0, 1.0) * total as f64).ceil() as usize).max(1),
+            Length::Sentences(_) | Length::Ratio(_) => expected,
             Length::Words(_) | Length::Chars(_) => total,
         };
-        let order = self.order(analysis, wanted);
-        let sentence = |span: &Range<usize>| text.get(span.clone()).unwrap_or_default();
-        let sizes: Vec<usize> = match length {
-            Length::Sentences(_) | Length::Ratio(_) => Vec::new(),
-            Length::Words(_) => analysis
-                .spans
-                .iter()
-                .map(|sp| crate::segment::words(sentence(sp)).count())
-                .collect(),
-            Length::Chars(_) => analysis
-                .spans
-                .iter()
-                .map(|sp| sentence(sp).chars().count())
-                .collect(),
-        };
-        fit_length(&order, &sizes, length)
+        fit_length(&self.order(analysis, wanted, expected), &sizes, length)
     }
 
-    /// The order in which sentences enter a summary (see
-    /// [`crate::select::selection_order`]).
-    fn order(&self, analysis: &Analysis, wanted: usize) -> Vec<usize> {
-        let scores = analysis.scores.as_slice().unwrap_or(&[]);
-        selection_order(scores, &analysis.terms, self.redundancy, wanted)
+    /// [`Summarizer::analyze`] and [`Summarizer::choose_to`] in one: the analysis with
+    /// the scores the summary was chosen by ([`Analysis::for_summary_of`]), and the
+    /// indices of the chosen sentences in document order.
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::InvalidOption`] for a ratio outside `(0, 1]`.
+    ///
+    /// ```
+    /// use salience::select::Length;
+    /// let s = salience::Summarizer::default();
+    /// let text = "Tidal power grows. Tidal power is clean. Bread is cheap.";
+    /// let (analysis, chosen) = s.analyze_to(text, Length::Sentences(2))?;
+    /// assert_eq!(chosen, s.choose(&s.analyze(text), 2));
+    /// assert_eq!(analysis.top(2), chosen);
+    /// # Ok::<(), salience::Error>(())
+    /// ```
+    pub fn analyze_to(&self, text: &str, length: Length) -> Result<(Analysis, Vec<usize>), Error> {
+        let length = length.check()?;
+        let analysis = self.analyze(text);
+        let chosen = if length == Length::Sentences(0) {
+            Vec::new()
+        } else {
+            self.choose_to(text, &analysis, length)
+        };
+        let sizes = sizes(text, &analysis, length);
+        let expected = expected_sentences(length, &sizes, analysis.spans.len());
+        Ok((analysis.for_summary_of(expected), chosen))
+    }
+
+    /// The order in which sentences enter a summary of about `expected` sentences
+    /// (see [`crate::select::selection_order`]); `wanted` bounds the redundancy pass.
+    fn order(&self, analysis: &Analysis, wanted: usize, expected: usize) -> Vec<usize> {
+        let scores = analysis.scores_for(expected);
+        selection_order(&scores, &analysis.terms, self.redundancy, wanted)
+    }
+
+    /// The weights a document in `language` is scored with: that language's defaults
+    /// ([`Weights::for_language`]) with the configured position weight, or exactly
+    /// the weights [`SummarizerBuilder::weights`] set.
+    ///
+    /// ```
+    /// use salience::{Language, Summarizer, Weights};
+    /// let s = Summarizer::builder().position_weight(0.5).build()?;
+    /// assert_eq!(s.weights_for(Some(Language::Urdu)).length, 2.0);
+    /// assert_eq!(s.weights_for(Some(Language::Urdu)).position, 0.5);
+    /// let fixed = Summarizer::builder().weights(Weights::default()).build()?;
+    /// assert_eq!(fixed.weights_for(Some(Language::Urdu)), Weights::default());
+    /// # Ok::<(), salience::Error>(())
+    /// ```
+    pub fn weights_for(&self, language: Option<Language>) -> Weights {
+        if !self.language_weights {
+            return self.weights;
+        }
+        Weights {
+            position: self.weights.position,
+            ..Weights::for_language(language)
+        }
     }
 
     /// The most salient sentences of `text` that fit in `length`, in document order.
@@ -606,11 +696,13 @@ impl Summarizer {
         let stopwords = self.stopword_sets(language);
         let stats = term_stats(text, &spans, &stopwords, self.idf.as_deref(), parallel);
         let features = features(&stats, self.idf.is_some(), parallel);
-        let scores = features.dot(&self.weights.to_array());
+        let weights = self.weights_for(language);
+        let scores = features.dot(&weights.to_array());
         Analysis {
             spans,
             features,
             scores,
+            weights,
             language,
             terms: stats.sentences,
         }
@@ -628,6 +720,38 @@ impl Summarizer {
             .into_iter()
             .chain(extra)
             .collect()
+    }
+}
+
+/// The size of every sentence in the unit of a word or character budget (empty for
+/// the other lengths).
+fn sizes(text: &str, analysis: &Analysis, length: Length) -> Vec<usize> {
+    let sentence = |span: &Range<usize>| text.get(span.clone()).unwrap_or_default();
+    let spans = analysis.spans.iter();
+    match length {
+        Length::Sentences(_) | Length::Ratio(_) => Vec::new(),
+        Length::Words(_) => spans
+            .map(|sp| crate::segment::words(sentence(sp)).count())
+            .collect(),
+        Length::Chars(_) => spans.map(|sp| sentence(sp).chars().count()).collect(),
+    }
+}
+
+/// About how many of `total` sentences a summary of `length` holds: a word or
+/// character budget is taken as the same share of the document's sentences.
+fn expected_sentences(length: Length, sizes: &[usize], total: usize) -> usize {
+    let share = |budget: usize| {
+        let all: usize = sizes.iter().sum();
+        if all == 0 {
+            return total;
+        }
+        let n = (budget as f64 / all as f64 * total as f64).ceil() as usize;
+        n.clamp(1, total.max(1))
+    };
+    match length {
+        Length::Sentences(n) => n,
+        Length::Ratio(r) => ((r.clamp(0.0, 1.0) * total as f64).ceil() as usize).max(1),
+        Length::Words(budget) | Length::Chars(budget) => share(budget),
     }
 }
 
