@@ -265,7 +265,9 @@ def fit_exponent(sizes: Sequence[int], secs: Sequence[float]) -> float:
     xs = [math.log(s) for s in sizes]
     ys = [math.log(t) for t in secs]
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
 
 
 def scaling(sizes: list[int], peer_sizes: list[int], repeat: int, notes: list[str]) -> None:
@@ -293,7 +295,7 @@ def scaling(sizes: list[int], peer_sizes: list[int], repeat: int, notes: list[st
             sys.stdout.flush()
         if len(got) >= 2:
             span = f"{got[0][0] / 1e6:.2f}–{got[-1][0] / 1e6:.2f} MB"
-            exponents.append((label, fit_exponent(*zip(*got)), span))
+            exponents.append((label, fit_exponent(*zip(*got, strict=True)), span))
     print("\n| system | fitted exponent (time ∝ size^k) | sizes |")
     print("|---|---:|---|")
     for label, k, span in exponents:

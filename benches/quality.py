@@ -26,10 +26,9 @@ import json
 import re
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -230,7 +229,7 @@ def evaluate(
         if system is None:
             continue
         totals = dict.fromkeys(METRICS, 0.0)
-        for doc, sents in zip(docs, sentences):
+        for doc, sents in zip(docs, sentences, strict=True):
             k = spec.k_for(doc)
             start = time.perf_counter()
             summary = system(doc["text"], sents, k, spec.lang)

@@ -18,8 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
-from typing import Callable
+from collections.abc import Callable, Sequence
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 

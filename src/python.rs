@@ -45,6 +45,32 @@ impl<'a, 'py> FromPyObject<'a, 'py> for GivenCount {
     }
 }
 
+/// `ratio=` as a call gave it: a real number (a `float`, an `int`, or any object with
+/// `__float__`, such as numpy's `float32`), but not a `bool`, which is refused as it is
+/// for `n`.
+#[derive(Clone, Copy)]
+struct GivenRatio(f64);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for GivenRatio {
+    type Error = PyErr;
+
+    fn extract(r: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let not_a_number = || {
+            let kind = r
+                .get_type()
+                .name()
+                .map_or_else(|_| "another type".to_owned(), |k| k.to_string());
+            PyTypeError::new_err(format!("ratio must be a number, not {kind}"))
+        };
+        if r.is_instance_of::<PyBool>() {
+            return Err(not_a_number());
+        }
+        r.extract::<f64>()
+            .map(GivenRatio)
+            .map_err(|_| not_a_number())
+    }
+}
+
 /// A count read from Python (`n`, `words=`, `chars=`): a non-negative `int` (or an
 /// integer of another library, such as numpy's `int64`, through `__index__`), not a
 /// `bool`; an `int` too large for the machine means "all of them".
@@ -85,7 +111,7 @@ fn count(n: &Bound<'_, PyAny>, name: &str, unit: &str) -> PyResult<usize> {
 /// The length a call asks for: `n` sentences (3 by default), or one budget.
 fn length(
     GivenCount(n): GivenCount,
-    ratio: Option<f64>,
+    ratio: Option<GivenRatio>,
     words: Option<&Bound<'_, PyAny>>,
     chars: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Length> {
@@ -101,7 +127,7 @@ fn length(
         ));
     }
     let length = match (n, ratio, words, chars) {
-        (_, Some(r), _, _) => Length::Ratio(r),
+        (_, Some(GivenRatio(r)), _, _) => Length::Ratio(r),
         (_, _, Some(w), _) => Length::Words(count(w, "words", "words")?),
         (_, _, _, Some(c)) => Length::Chars(count(c, "chars", "characters")?),
         (Some(n), _, _, _) => Length::Sentences(n),
@@ -341,7 +367,7 @@ mod _salience {
         py: Python<'_>,
         text: PyBackedStr,
         n: GivenCount,
-        ratio: Option<f64>,
+        ratio: Option<GivenRatio>,
         words: Option<Bound<'_, PyAny>>,
         chars: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Vec<String>> {
@@ -375,7 +401,7 @@ mod _salience {
         py: Python<'_>,
         texts: Vec<PyBackedStr>,
         n: GivenCount,
-        ratio: Option<f64>,
+        ratio: Option<GivenRatio>,
         words: Option<Bound<'_, PyAny>>,
         chars: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Vec<String>>> {
@@ -566,7 +592,7 @@ mod _salience {
             py: Python<'_>,
             text: PyBackedStr,
             n: GivenCount,
-            ratio: Option<f64>,
+            ratio: Option<GivenRatio>,
             words: Option<Bound<'_, PyAny>>,
             chars: Option<Bound<'_, PyAny>>,
         ) -> PyResult<Vec<String>> {
@@ -591,7 +617,7 @@ mod _salience {
             py: Python<'_>,
             texts: Vec<PyBackedStr>,
             n: GivenCount,
-            ratio: Option<f64>,
+            ratio: Option<GivenRatio>,
             words: Option<Bound<'_, PyAny>>,
             chars: Option<Bound<'_, PyAny>>,
         ) -> PyResult<Vec<Vec<String>>> {
@@ -653,7 +679,7 @@ mod _salience {
             py: Python<'py>,
             text: PyBackedStr,
             n: GivenCount,
-            ratio: Option<f64>,
+            ratio: Option<GivenRatio>,
             words: Option<Bound<'_, PyAny>>,
             chars: Option<Bound<'_, PyAny>>,
         ) -> PyResult<Bound<'py, PyDict>> {

@@ -238,12 +238,12 @@ class _Run:
         if self.pool is not None:
             summarizer, length = self.summarizer, self.length
             results = list(self.pool.map(lambda d: summarizer.explain(d.text, **length), chunk))
-            for doc, explained in zip(chunk, results):
+            for doc, explained in zip(chunk, results, strict=True):
                 row = _json_row(doc, explained, args.sentences)
                 self.out.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
             summaries = self.summarizer.summarize_batch([d.text for d in chunk], **self.length)
-            for doc, sentences in zip(chunk, summaries):
+            for doc, sentences in zip(chunk, summaries, strict=True):
                 if headers:
                     label = doc.source if doc.line is None else f"{doc.source}:{doc.line}"
                     self.out.write(("\n" if self.written else "") + f"==> {label} <==\n")

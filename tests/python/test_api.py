@@ -136,7 +136,7 @@ def test_urdu_sample_gives_three_whole_sentences(eval_dir):
 
 def test_news_batch_equals_loop_on_real_articles(eval_dir):
     with open(eval_dir / "summarization" / "cnndm_250.jsonl", encoding="utf-8") as f:
-        docs = [json.loads(line)["text"] for _, line in zip(range(40), f)]
+        docs = [json.loads(line)["text"] for _, line in zip(range(40), f, strict=False)]
     assert salience.summarize_batch(docs, 3) == [salience.summarize(d, 3) for d in docs]
     assert all(len(s) == 3 for s in salience.summarize_batch(docs, 3))
 
@@ -149,7 +149,7 @@ def test_features_is_a_float32_matrix_matching_score():
     rows = s.score(NEWS)
     assert matrix.dtype == np.float32
     assert matrix.shape == (len(rows), len(salience.FEATURES))
-    for row, r in zip(matrix, rows):
+    for row, r in zip(matrix, rows, strict=True):
         assert list(row) == [np.float32(r["features"][name]) for name in salience.FEATURES]
     assert s.features("").shape == (0, len(salience.FEATURES))
 

@@ -120,7 +120,7 @@ def test_jsonl_in_json_lines_out_with_scores(tmp_path):
     assert [r["id"] for r in rows] == ["d0", "d1", "d2"]
     assert [r["line"] for r in rows] == [1, 2, 3]
     assert [r["summary"] for r in rows] == salience.summarize_batch(DOCS, 2)
-    for r, doc in zip(rows, DOCS):
+    for r, doc in zip(rows, DOCS, strict=True):
         scored = salience.Summarizer().score(doc)
         assert r["selected"] == sorted(r["selected"]) and len(r["scores"]) == 2
         assert r["scores"] == [scored[i]["score"] for i in r["selected"]]

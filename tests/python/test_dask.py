@@ -28,7 +28,7 @@ def news(eval_dir):
     docs = []
     for name in ("cnndm_250.jsonl", "bbc_news_2225.jsonl"):
         with open(eval_dir / "summarization" / name, encoding="utf-8") as f:
-            for line, _ in zip(f, range(200)):
+            for line, _ in zip(f, range(200), strict=False):
                 docs.append(json.loads(line)["text"])
     assert len(docs) == 400
     return docs
@@ -70,7 +70,7 @@ def test_bag_with_a_configured_summarizer_and_lazy_partitions(client, news):
 def test_futures_carry_summaries_back(client, news):
     futures = client.map(salience.explain, news[:20], n=2, position_weight=0.0)
     summaries = client.gather(futures)
-    for summary, text in zip(summaries, news):
+    for summary, text in zip(summaries, news, strict=False):
         assert summary.summary == salience.Summarizer(position_weight=0.0).summarize(text, 2)
         assert summary.text == text
 

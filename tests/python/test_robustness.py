@@ -473,3 +473,38 @@ def test_budgets_give_ordered_verbatim_sentences_on_any_pool(text, budget):
     for s in POOLS:
         assert s.summarize(text, **budget) == summary
         assert s.summarize_batch([text, text], **budget) == [summary, summary]
+
+
+@pytest.mark.parametrize("ratio", [True, False, "0.5", b"0.5", [0.5]])
+def test_a_ratio_that_is_not_a_number_is_a_type_error(ratio):
+    # A bool is refused for ratio= as it is for n= (True is not "all of it").
+    with pytest.raises(TypeError, match=r"ratio must be a number, not (bool|str|bytes|list)"):
+        salience.summarize(BUDGET_TEXT, ratio=ratio)
+    with pytest.raises(TypeError, match="ratio must be a number"):
+        salience.Summarizer().summarize_batch([BUDGET_TEXT], ratio=ratio)
+
+
+def test_numpy_and_int_ratios_work():
+    np = pytest.importorskip("numpy")
+    full = salience.summarize(BUDGET_TEXT, ratio=1.0)
+    assert salience.summarize(BUDGET_TEXT, ratio=1) == full
+    assert salience.summarize(BUDGET_TEXT, ratio=np.float32(1.0)) == full
+    assert salience.summarize(BUDGET_TEXT, ratio=np.float64(0.5)) == salience.summarize(
+        BUDGET_TEXT, ratio=0.5
+    )
+
+
+def test_a_batch_reads_ascii_texts_in_place():
+    # Python >= 3.10's stable ABI lets the extension borrow a str's UTF-8 bytes, so a
+    # batch does not copy its texts (an earlier build held a copy of every one).
+    tracemalloc = pytest.importorskip("tracemalloc")
+    texts = [f"Council meeting {i} approved the plan. " * 50 for i in range(400)]
+    size = sum(map(len, texts))
+    tracemalloc.start()
+    try:
+        salience.summarize_batch(texts, 2)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert size > 500_000
+    assert peak < size / 4, (peak, size)
