@@ -72,8 +72,9 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
 /// apostrophes or periods; punctuation and white space are skipped).
 ///
 /// The same words as `unicode_segmentation`'s `unicode_words`, found faster: runs of
-/// ASCII between white space take a small state machine for the UAX #29 rules that
-/// ASCII can meet, and only the rest takes the full tables.
+/// common characters (ASCII, Latin letters, Cyrillic, the Arabic script without its
+/// marks, typographic quotes and dashes) take a small state machine for the UAX #29
+/// rules that those characters can meet, and only the rest takes the full tables.
 ///
 /// ```
 /// let words: Vec<&str> = salience::segment::words("Don't stop, Mr. Smith!").collect();
@@ -90,17 +91,10 @@ pub fn words(sentence: &str) -> impl Iterator<Item = &str> {
 /// assert_eq!(found, [(0, "کل"), (5, "3.5"), (9, "km")]);
 /// ```
 pub fn word_indices(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
-    // All ASCII (the common case, checked in one fast pass): the whole text is one
-    // region for the ASCII rules, white space included (it only ever ends a word).
-    let pending = if sentence.is_ascii() {
-        Pending::Ascii(sentence.len())
-    } else {
-        Pending::None
-    };
     WordIndices {
         text: sentence,
         pos: 0,
-        pending,
+        pending: Pending::None,
     }
 }
 
@@ -115,13 +109,15 @@ struct WordIndices<'a> {
 /// The part of the text being split.
 enum Pending<'a> {
     None,
-    /// An ASCII chunk (no white space) ending here; words from `pos`.
-    Ascii(usize),
+    /// A region of known characters ending here (white space included, which only
+    /// ever ends a word); words from `pos`.
+    Fast(usize),
     /// Chunks with other characters, from an offset, by the full UAX #29 rules.
     Unicode(usize, unicode_segmentation::UWordBoundIndices<'a>),
 }
 
-/// ASCII white space: UAX #29 breaks on both sides of it, whatever surrounds it.
+/// ASCII white space: UAX #29 breaks on both sides of it, unless a combining mark
+/// or a format character follows (those are never known characters).
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C')
 }
@@ -140,9 +136,9 @@ impl<'a> Iterator for WordIndices<'a> {
                     }
                     self.pending = Pending::None;
                 }
-                Pending::Ascii(end) => {
+                Pending::Fast(end) => {
                     let end = *end;
-                    if let Some((start, stop)) = next_ascii_word(self.text, self.pos, end) {
+                    if let Some((start, stop)) = next_fast_word(self.text, self.pos, end) {
                         self.pos = stop;
                         return self.text.get(start..stop).map(|w| (start, w));
                     }
@@ -160,50 +156,28 @@ impl<'a> Iterator for WordIndices<'a> {
                         self.pos = bytes.len();
                         return None;
                     }
-                    // The chunks before the one that holds the next byte beyond
-                    // ASCII are all ASCII: one region for the ASCII rules. It ends
-                    // where the white space before that chunk starts, so the space
-                    // stays with the chunk (a run of spaces is one UAX #29 segment,
-                    // and a combining mark after it joins it).
-                    let rest = bytes.get(start..).unwrap_or_default();
-                    let ascii_run = match rest.iter().position(|&b| !b.is_ascii()) {
-                        None => Some(bytes.len()),
-                        Some(q) => rest
-                            .get(..q)
-                            .and_then(|head| {
-                                let space = head.iter().rposition(|&b| is_ascii_space(b))?;
-                                head.get(..space)?.iter().rposition(|&b| !is_ascii_space(b))
-                            })
-                            .map(|last| start + last + 1),
-                    };
-                    if let Some(end) = ascii_run {
+                    // Known characters up to the chunk (run without ASCII white
+                    // space) that holds the next unknown one: one region for the
+                    // fast rules.
+                    let end = known_region_end(self.text, start);
+                    if end > start {
                         self.pos = start;
-                        self.pending = Pending::Ascii(end);
-                        continue;
-                    }
-                    let (end, ascii) = chunk(bytes, start);
-                    if ascii {
-                        self.pos = start;
-                        self.pending = Pending::Ascii(end);
+                        self.pending = Pending::Fast(end);
                         continue;
                     }
                     // Chunks with other characters, and the white space before
                     // them (a combining mark after a space belongs to the space),
                     // go to the full rules together.
-                    let mut region_end = end;
+                    let mut region_end = chunk_end(bytes, start);
                     loop {
                         let mut next = region_end;
                         while bytes.get(next).copied().is_some_and(is_ascii_space) {
                             next += 1;
                         }
-                        if next >= bytes.len() {
+                        if next >= bytes.len() || known_region_end(self.text, next) > next {
                             break;
                         }
-                        let (next_end, next_ascii) = chunk(bytes, next);
-                        if next_ascii {
-                            break;
-                        }
-                        region_end = next_end;
+                        region_end = chunk_end(bytes, next);
                     }
                     self.pos = region_end;
                     let region = self.text.get(space_start..region_end).unwrap_or_default();
@@ -214,87 +188,212 @@ impl<'a> Iterator for WordIndices<'a> {
     }
 }
 
-/// The end of the chunk (run without ASCII white space) starting at `start`, and
-/// whether it is all ASCII.
-fn chunk(bytes: &[u8], start: usize) -> (usize, bool) {
+/// The end of the chunk (run without ASCII white space) starting at `start`.
+fn chunk_end(bytes: &[u8], start: usize) -> usize {
     let rest = bytes.get(start..).unwrap_or_default();
-    let len = rest
-        .iter()
-        .position(|&b| is_ascii_space(b))
-        .unwrap_or(rest.len());
-    let ascii = rest.get(..len).is_some_and(<[u8]>::is_ascii);
-    (start + len, ascii)
+    start
+        + rest
+            .iter()
+            .position(|&b| is_ascii_space(b))
+            .unwrap_or(rest.len())
 }
 
-/// Word-break classes of ASCII bytes as bit sets, for [`next_ascii_word`].
+/// The end of the region of known characters from `start` (not white space): the
+/// end of the text, or the end of the last chunk before the one that holds a
+/// character the fast rules do not know (`start` when that is the first chunk).
+///
+/// Only the first unknown character's chunk is looked at again, so the scan is
+/// linear; the next region starts at most at that chunk.
+fn known_region_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    loop {
+        let Some(off) = bytes
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|&b| !b.is_ascii()))
+        else {
+            return bytes.len();
+        };
+        let at = i + off;
+        let (class, len) = wb_class_at(bytes, at, bytes.len());
+        if class & WB_KNOWN == 0 {
+            // Back to the white space before this chunk, and over it.
+            let head = bytes.get(start..at).unwrap_or_default();
+            return head
+                .iter()
+                .rposition(|&b| is_ascii_space(b))
+                .and_then(|space| head.get(..space)?.iter().rposition(|&b| !is_ascii_space(b)))
+                .map_or(start, |last| start + last + 1);
+        }
+        i = at + len;
+    }
+}
+
+/// Word-break classes as bit sets, for [`next_fast_word`].
 const WB_WORD: u8 = 1; // ALetter, Numeric, ExtendNumLet `_`
 const WB_LETTER: u8 = 2;
 const WB_DIGIT: u8 = 4;
-/// Joins two letters (WB6/WB7): MidLetter `:`, MidNumLet `.`, Single_Quote `'`.
+/// Joins two letters (WB6/WB7): MidLetter `:` `·`, MidNumLet `.` `’`, Single_Quote `'`.
 const WB_MID_LETTER: u8 = 8;
-/// Joins two digits (WB11/WB12): MidNum `,` `;`, MidNumLet `.`, Single_Quote `'`.
+/// Joins two digits (WB11/WB12): MidNum `,` `;` `،`, MidNumLet `.` `’`, Single_Quote `'`.
 const WB_MID_DIGIT: u8 = 16;
+/// A character that the fast rules know; other classes are Other, which no rule
+/// joins (ASCII white space included: no rule joins it to a known character).
+const WB_KNOWN: u8 = 32;
 
-/// [`wb`] as bit sets for every byte (0 for bytes beyond ASCII, which never reach
-/// the ASCII rules). Built at compile time, so its indexing cannot panic at run time.
+/// The word-break class of a code point as a bit set of the above, 0 for a character
+/// the fast rules do not know. Every known letter or digit is alphanumeric, and no
+/// other known character is (so `unicode_words` keeps a segment exactly when it holds
+/// a letter or digit); the tests check each class against `unicode_segmentation`.
+const fn wb_class(code: u32) -> u8 {
+    const LETTER: u8 = WB_KNOWN | WB_WORD | WB_LETTER;
+    const DIGIT: u8 = WB_KNOWN | WB_WORD | WB_DIGIT;
+    const MID_NUM_LET: u8 = WB_KNOWN | WB_MID_LETTER | WB_MID_DIGIT;
+    match code {
+        0x41..=0x5A | 0x61..=0x7A => LETTER,
+        0x30..=0x39 => DIGIT,
+        0x5F => WB_KNOWN | WB_WORD,
+        0x3A => WB_KNOWN | WB_MID_LETTER,
+        0x2E | 0x27 => MID_NUM_LET,
+        0x2C | 0x3B => WB_KNOWN | WB_MID_DIGIT,
+        0..=0x7F => WB_KNOWN,
+        // Latin-1: letters, the middle dot (MidLetter), and punctuation and symbols,
+        // but not the soft hyphen (Format), the cedilla (joins letters), nor the
+        // numbers ² ³ ¹ ¼ ½ ¾ (alphanumeric, yet not letters for UAX #29).
+        0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => LETTER,
+        0xB7 => WB_KNOWN | WB_MID_LETTER,
+        0xAD | 0xB2 | 0xB3 | 0xB8 | 0xB9 | 0xBC..=0xBE => 0,
+        0xA0..=0xBF | 0xD7 | 0xF7 => WB_KNOWN,
+        // Cyrillic letters (not the combining marks U+0483–U+0489).
+        0x400..=0x481 | 0x48A..=0x52F => LETTER,
+        // The Arabic script without its marks: letters, digits, the comma
+        // and date separator (MidNum), and punctuation.
+        0x620..=0x63F | 0x641..=0x64A | 0x66E..=0x66F | 0x671..=0x6D3 | 0x6D5 => LETTER,
+        0x660..=0x669 | 0x6F0..=0x6F9 => DIGIT,
+        0x60C..=0x60D => WB_KNOWN | WB_MID_DIGIT,
+        0x61B | 0x61F | 0x66A | 0x6D4 => WB_KNOWN,
+        // General punctuation: quotes (’ ‘ are MidNumLet), dashes, ellipsis, the
+        // hyphenation point (MidLetter).
+        0x2018 | 0x2019 | 0x2024 => MID_NUM_LET,
+        0x2027 => WB_KNOWN | WB_MID_LETTER,
+        0x2010..=0x2017 | 0x201A..=0x2023 | 0x2025 | 0x2026 | 0x2030..=0x203E => WB_KNOWN,
+        _ => 0,
+    }
+}
+
+/// Code points below this are classified by table.
+const WB_TABLE_END: usize = 0x700;
+
+/// [`wb_class`] below [`WB_TABLE_END`]. Built at compile time, so its indexing cannot
+/// panic at run time.
 #[allow(clippy::indexing_slicing)]
-static WB_BITS: [u8; 256] = {
+static WB_BITS: [u8; WB_TABLE_END] = {
+    let mut table = [0u8; WB_TABLE_END];
+    let mut code = 0;
+    while code < WB_TABLE_END {
+        table[code] = wb_class(code as u32);
+        code += 1;
+    }
+    table
+};
+
+/// The class and length of the character at byte `i` of valid UTF-8 `bytes` (class 0,
+/// length 1 at or beyond `end`).
+#[inline]
+fn wb_class_at(bytes: &[u8], i: usize, end: usize) -> (u8, usize) {
+    if i >= end {
+        return (0, 1);
+    }
+    let byte = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0) & 0x3F);
+    let (code, len) = match bytes.get(i).copied().unwrap_or(0) {
+        b @ 0..=0x7F => return (WB_BITS.get(usize::from(b)).copied().unwrap_or(0), 1),
+        b @ 0xC0..=0xDF => ((u32::from(b & 0x1F) << 6) | byte(1), 2),
+        b @ 0xE0..=0xEF => ((u32::from(b & 0x0F) << 12) | (byte(1) << 6) | byte(2), 3),
+        // Four-byte characters (and, in valid UTF-8, nothing else) are never known.
+        _ => return (0, 4),
+    };
+    let class = match WB_BITS.get(code as usize) {
+        Some(&class) => class,
+        None => wb_class(code),
+    };
+    (class, len)
+}
+
+/// [`WB_BITS`] for every byte, 0 for the bytes of characters beyond ASCII (which
+/// [`wb_class_at`] decodes).
+#[allow(clippy::indexing_slicing)]
+static WB_BYTE_BITS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => WB_WORD | WB_LETTER,
-            b'0'..=b'9' => WB_WORD | WB_DIGIT,
-            b'_' => WB_WORD,
-            b':' => WB_MID_LETTER,
-            b'.' | b'\'' => WB_MID_LETTER | WB_MID_DIGIT,
-            b',' | b';' => WB_MID_DIGIT,
-            _ => 0,
-        };
+    while b < 0x80 {
+        table[b] = WB_BITS[b];
         b += 1;
     }
     table
 };
 
-/// The next word of the ASCII region `text[pos..end]`, by the UAX #29 rules WB5–WB13b
-/// (the only ones that join ASCII characters into words; white space and the other
-/// rules only ever end one), as a byte range.
-fn next_ascii_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes().get(..end).unwrap_or_default();
-    let class = |i: usize| {
-        bytes
-            .get(i)
-            .map_or(0, |&b| WB_BITS.get(usize::from(b)).copied().unwrap_or(0))
-    };
-    while pos < end {
-        if class(pos) & WB_WORD == 0 {
-            pos += 1;
+/// The class of an ASCII byte, 0 for any other byte.
+#[inline]
+fn wb_byte(b: u8) -> u8 {
+    WB_BYTE_BITS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
+/// The next word of the region of known characters `text[pos..end]`, by the UAX #29
+/// rules WB5–WB13b (the only ones that join known characters into words; white space
+/// and the other rules only ever end one), as a byte range.
+fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes().get(..end)?;
+    loop {
+        // To the first letter, digit or `_`.
+        pos += bytes
+            .get(pos..)?
+            .iter()
+            .position(|&b| b >= 0x80 || wb_byte(b) & WB_WORD != 0)?;
+        let (c, len) = wb_class_at(bytes, pos, end);
+        if c & WB_WORD == 0 {
+            pos += len;
             continue;
         }
         let start = pos;
-        let mut alnum = false;
         loop {
             // WB5, WB8, WB9, WB10, WB13a, WB13b: letters, digits and `_` hold together.
-            let mut c = class(pos);
-            while c & WB_WORD != 0 {
-                alnum |= c & (WB_LETTER | WB_DIGIT) != 0;
-                pos += 1;
-                c = class(pos);
+            let mut before = 0;
+            loop {
+                let rest = bytes.get(pos..).unwrap_or_default();
+                let run = rest
+                    .iter()
+                    .position(|&b| wb_byte(b) & WB_WORD == 0)
+                    .unwrap_or(rest.len());
+                if let Some(&last) = run.checked_sub(1).and_then(|i| rest.get(i)) {
+                    before = wb_byte(last);
+                    pos += run;
+                }
+                let (c, len) = wb_class_at(bytes, pos, end);
+                if c & WB_WORD == 0 {
+                    break;
+                }
+                before = c;
+                pos += len;
             }
-            // WB6/WB7: letter (: . ') letter; WB11/WB12: digit (, ; . ') digit.
-            let (before, after) = (class(pos - 1), class(pos + 1));
+            // WB6/WB7: letter (: . ' ’ ·) letter; WB11/WB12: digit (, ; . ' ’) digit.
+            let (c, len) = wb_class_at(bytes, pos, end);
+            if c & (WB_MID_LETTER | WB_MID_DIGIT) == 0 {
+                break;
+            }
+            let (after, _) = wb_class_at(bytes, pos + len, end);
             let joins = (c & WB_MID_LETTER != 0 && before & after & WB_LETTER != 0)
                 || (c & WB_MID_DIGIT != 0 && before & after & WB_DIGIT != 0);
             if !joins {
                 break;
             }
-            pos += 2;
+            pos += len;
         }
-        if alnum {
+        // A word of `_` alone has no letter or digit: `unicode_words` drops it.
+        let word = bytes.get(start..pos).unwrap_or_default();
+        if word.iter().any(|&b| b != b'_') {
             return Some((start, pos));
         }
     }
-    None
 }
 
 /// Paragraph blocks: spans separated by lines that hold only white space.
@@ -910,6 +1009,36 @@ fn cut_long(text: &str, mut span: Range<usize>, out: &mut Vec<Range<usize>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every character the fast word rules know, in every context where its class
+    /// matters, gives the words of `unicode_segmentation`.
+    #[test]
+    fn known_characters_agree_with_unicode_segmentation() {
+        let known: Vec<char> = (0..0x3000)
+            .filter_map(char::from_u32)
+            .filter(|&c| wb_class(u32::from(c)) != 0)
+            .collect();
+        assert!(known.len() > 1000, "{}", known.len());
+        let neighbours = [
+            "a", "Z", "é", "ж", "ک", "1", "۵", "_", ".", "'", "’", ",", " ", "",
+        ];
+        for c in known {
+            for before in neighbours {
+                for after in neighbours {
+                    for text in [
+                        format!("{before}{c}{after}"),
+                        format!("a{before}{c}{after}b"),
+                        format!("1{before}{c}{after}2"),
+                        format!("{c}{c}{before}"),
+                    ] {
+                        let want: Vec<_> = text.unicode_word_indices().collect();
+                        let got: Vec<_> = word_indices(&text).collect();
+                        assert_eq!(got, want, "U+{:04X} in {text:?}", u32::from(c));
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn word_char_is_alphanumeric() {
