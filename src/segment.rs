@@ -341,56 +341,54 @@ fn wb_byte(b: u8) -> u8 {
 /// The next word of the region of known characters `text[pos..end]`, by the UAX #29
 /// rules WB5–WB13b (the only ones that join known characters into words; white space
 /// and the other rules only ever end one), as a byte range.
+#[inline]
 fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes().get(..end)?;
     loop {
-        // To the first letter, digit or `_`.
+        // To the first letter, digit or `_`, or the first character beyond ASCII.
         pos += bytes
             .get(pos..)?
             .iter()
             .position(|&b| b >= 0x80 || wb_byte(b) & WB_WORD != 0)?;
-        let (c, len) = wb_class_at(bytes, pos, end);
-        if c & WB_WORD == 0 {
-            pos += len;
-            continue;
-        }
         let start = pos;
-        loop {
-            // WB5, WB8, WB9, WB10, WB13a, WB13b: letters, digits and `_` hold together.
-            let mut before = 0;
-            loop {
-                let rest = bytes.get(pos..).unwrap_or_default();
-                let run = rest
-                    .iter()
-                    .position(|&b| wb_byte(b) & WB_WORD == 0)
-                    .unwrap_or(rest.len());
-                if let Some(&last) = run.checked_sub(1).and_then(|i| rest.get(i)) {
-                    before = wb_byte(last);
-                    pos += run;
-                }
-                let (c, len) = wb_class_at(bytes, pos, end);
-                if c & WB_WORD == 0 {
-                    break;
-                }
+        let mut before = 0;
+        let len = loop {
+            // WB5, WB8, WB9, WB10, WB13a, WB13b: letters, digits and `_` hold
+            // together; ASCII ones in a tight loop.
+            let rest = bytes.get(pos..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&b| wb_byte(b) & WB_WORD == 0)
+                .unwrap_or(rest.len());
+            if let Some(&last) = run.checked_sub(1).and_then(|i| rest.get(i)) {
+                before = wb_byte(last);
+                pos += run;
+            }
+            let (c, len) = wb_class_at(bytes, pos, end);
+            if c & WB_WORD != 0 {
                 before = c;
                 pos += len;
+                continue;
             }
             // WB6/WB7: letter (: . ' ’ ·) letter; WB11/WB12: digit (, ; . ' ’) digit.
-            let (c, len) = wb_class_at(bytes, pos, end);
             if c & (WB_MID_LETTER | WB_MID_DIGIT) == 0 {
-                break;
+                break len;
             }
             let (after, _) = wb_class_at(bytes, pos + len, end);
             let joins = (c & WB_MID_LETTER != 0 && before & after & WB_LETTER != 0)
                 || (c & WB_MID_DIGIT != 0 && before & after & WB_DIGIT != 0);
             if !joins {
-                break;
+                break len;
             }
             pos += len;
+        };
+        if pos == start {
+            // A character beyond ASCII that is not a letter or digit.
+            pos += len;
+            continue;
         }
         // A word of `_` alone has no letter or digit: `unicode_words` drops it.
-        let word = bytes.get(start..pos).unwrap_or_default();
-        if word.iter().any(|&b| b != b'_') {
+        if bytes.get(start..pos)?.iter().any(|&b| b != b'_') {
             return Some((start, pos));
         }
     }
