@@ -3,7 +3,7 @@
 //! Memory is linear in the input: each sentence keeps only the terms it contains.
 
 use crate::idf::IdfModel;
-use crate::normalize::key;
+use crate::normalize::key_into;
 use crate::parallel::map_items;
 use crate::segment::words;
 use crate::tokens::for_each_term;
@@ -54,7 +54,11 @@ pub(crate) fn term_stats(
             stopwords,
         )
     });
+    // Content terms by global id; the map from key to id is only needed to merge
+    // the chunks after the first (whose content terms take ids in order).
+    let mut terms: Vec<Cow<'_, str>> = Vec::new();
     let mut global: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+    let merge = locals.len() > 1;
     let mut df: Vec<u32> = Vec::new();
     let mut sentences = Vec::with_capacity(spans.len());
     let mut lengths = Vec::with_capacity(spans.len());
@@ -68,8 +72,15 @@ pub(crate) fn term_stats(
                 if stop {
                     return STOPWORD;
                 }
-                let next = u32::try_from(global.len()).unwrap_or(STOPWORD - 1);
-                *global.entry(key).or_insert(next)
+                let next = u32::try_from(terms.len()).unwrap_or(STOPWORD - 1);
+                if merge {
+                    let id = *global.entry(key.clone()).or_insert(next);
+                    if id != next {
+                        return id;
+                    }
+                }
+                terms.push(key);
+                next
             })
             .collect();
         let mut from = 0;
@@ -95,10 +106,8 @@ pub(crate) fn term_stats(
         .map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
         .collect();
     if let Some(model) = corpus {
-        for (term, &id) in &global {
-            if let Some(slot) = idf.get_mut(id as usize) {
-                *slot = model.idf(term);
-            }
+        for (slot, term) in idf.iter_mut().zip(&terms) {
+            *slot = model.idf(term);
         }
     }
     TermStats {
@@ -158,8 +167,11 @@ fn local_terms<'t>(
     spans: &[Range<usize>],
     stopwords: &[&FxHashSet<String>],
 ) -> Local<'t> {
+    // Room for the distinct words of a short document from the start (a word
+    // takes 8 bytes or more with its space), so that its map does not grow.
+    let bytes: usize = spans.iter().map(|s| s.len()).sum();
     let mut vocab = Vocabulary {
-        ids: FxHashMap::default(),
+        ids: FxHashMap::with_capacity_and_hasher((bytes / 8).min(1 << 12), Default::default()),
         stop: Vec::new(),
         stopwords,
     };
@@ -175,17 +187,10 @@ fn local_terms<'t>(
         };
         if is_spaced(sentence) {
             for word in words(sentence) {
-                let id = if word.is_ascii() {
-                    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                        lower.clear();
-                        lower.push_str(word);
-                        lower.make_ascii_lowercase();
-                        vocab.id_of(&lower, || Cow::Owned(lower.clone()))
-                    } else {
-                        vocab.id_of(word, || Cow::Borrowed(word))
-                    }
+                let id = if key_into(word, &mut lower) {
+                    vocab.id_of(word, || Cow::Borrowed(word))
                 } else {
-                    vocab.id(key(word))
+                    vocab.id_of(&lower, || Cow::Owned(lower.clone()))
                 };
                 push(id, &vocab);
             }
@@ -286,7 +291,8 @@ fn count_sentence_in_df(df: &mut Vec<u32>, counts: &SparseCounts) {
 
 /// Collapses sorted ids into `(id, count)` pairs.
 fn run_lengths(sorted: &[u32]) -> SparseCounts {
-    let mut out: SparseCounts = Vec::new();
+    let distinct = sorted.windows(2).filter(|w| w.first() != w.last()).count() + 1;
+    let mut out: SparseCounts = Vec::with_capacity(distinct.min(sorted.len()));
     for &id in sorted {
         match out.last_mut() {
             Some((last, count)) if *last == id => *count += 1.0,
