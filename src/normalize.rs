@@ -59,10 +59,14 @@ pub fn key(word: &str) -> Cow<'_, str> {
 /// (`out` is left alone), else `false` with the key in `out`.
 #[inline]
 pub(crate) fn key_into(word: &str, out: &mut String) -> bool {
+    // One pass for the common case, ASCII without capitals.
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return true;
+    }
     if word.is_ascii() {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return true;
-        }
         out.clear();
         out.push_str(word);
         out.make_ascii_lowercase();

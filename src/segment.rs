@@ -188,6 +188,19 @@ impl<'a> Iterator for WordIndices<'a> {
     }
 }
 
+/// The offset of the first byte of `bytes` beyond ASCII, found a word at a time
+/// (`<[u8]>::is_ascii`) over runs of ASCII.
+pub(crate) fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut base = 0;
+    for chunk in bytes.chunks(32) {
+        if !chunk.is_ascii() {
+            return chunk.iter().position(|&b| !b.is_ascii()).map(|i| base + i);
+        }
+        base += chunk.len();
+    }
+    None
+}
+
 /// The end of the chunk (run without ASCII white space) starting at `start`.
 fn chunk_end(bytes: &[u8], start: usize) -> usize {
     let rest = bytes.get(start..).unwrap_or_default();
@@ -208,10 +221,7 @@ fn known_region_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
     loop {
-        let Some(off) = bytes
-            .get(i..)
-            .and_then(|rest| rest.iter().position(|&b| !b.is_ascii()))
-        else {
+        let Some(off) = bytes.get(i..).and_then(first_non_ascii) else {
             return bytes.len();
         };
         let at = i + off;
@@ -890,15 +900,32 @@ fn joins_next_line(sentence: &str, before: &str, wrap_width: usize) -> bool {
     if line.is_empty() || ends_with_terminator(line) {
         return false;
     }
-    // The physical line: it may start before the sentence (`… last. The⏎`).
-    let last_line_len = before
-        .trim_end()
+    // The physical line: it may start before the sentence (`… last. The⏎`). Looked
+    // for in the last 4 × `wrap_width` bytes (at least `wrap_width` characters), by
+    // bytes: a line shorter in bytes than `wrap_width` is shorter in characters.
+    let before = before.trim_end();
+    let mut from = before.len().saturating_sub(4 * wrap_width);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = before.get(from..).unwrap_or_default();
+    let line = tail
+        .rfind('\n')
+        .map_or(tail, |i| tail.get(i + 1..).unwrap_or_default());
+    if line.len() < wrap_width {
+        return false;
+    }
+    if line.chars().count() >= wrap_width {
+        return true;
+    }
+    // Characters of four bytes across the whole window: count back as the rule says.
+    before
         .chars()
         .rev()
         .take_while(|&c| c != '\n')
         .take(wrap_width)
-        .count();
-    last_line_len >= wrap_width
+        .count()
+        >= wrap_width
 }
 
 /// Whether a line ends in sentence-final punctuation, perhaps followed by closing
@@ -1035,6 +1062,22 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The line-length test by bytes gives the answer of counting characters back.
+        #[test]
+        fn joins_next_line_by_bytes(
+            before in "[a \n.é😀]{0,40}",
+            wrap in 1usize..12,
+        ) {
+            let sentence = format!("{}\n", before.rsplit('.').next().unwrap_or_default());
+            let line = sentence.trim_end();
+            let want = !line.is_empty()
+                && !ends_with_terminator(line)
+                && before.trim_end().chars().rev().take_while(|&c| c != '\n').count() >= wrap;
+            proptest::prop_assert_eq!(joins_next_line(&sentence, &before, wrap), want);
         }
     }
 

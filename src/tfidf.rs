@@ -253,14 +253,27 @@ impl<'t> Vocabulary<'t, '_> {
 }
 
 /// Whether every term of `sentence` is a word keyed on its own ([`words`] and
-/// [`key`]), which holds when no character belongs to a script that
+/// [`crate::normalize::key`]), which holds when no character belongs to a script that
 /// [`for_each_term`] splits into bigrams or segments: those all lie at U+0E00 and
 /// above, outside General Punctuation (quotes, dashes, which are never terms).
 fn is_spaced(sentence: &str) -> bool {
-    sentence.is_ascii()
-        || sentence
-            .chars()
-            .all(|c| c < '\u{E00}' || ('\u{2000}'..='\u{206F}').contains(&c))
+    // Characters below U+0800 have lead bytes below 0xE0: only the others are decoded.
+    let bytes = sentence.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b >= 0xE0))
+    {
+        let i = from + at;
+        let Some(c) = sentence.get(i..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        if !(c < '\u{E00}' || ('\u{2000}'..='\u{206F}').contains(&c)) {
+            return false;
+        }
+        from = i + c.len_utf8();
+    }
+    true
 }
 
 /// Match keys of the terms of `sentence` that are not stopwords: words, and
@@ -395,6 +408,14 @@ mod tests {
                 ["the", "a", "is", "و", "کا"].iter().map(|s| s.to_string()).collect();
             assert_same(&text, &[&stop]);
             assert_same(&text, &[]);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaced_by_bytes_as_by_chars(text in "[a .é\u{7ff}\u{800}\u{dff}\u{e00}\u{1fff}\u{2000}\u{206f}\u{2070}\u{4e00}\u{10000}]{0,12}") {
+            let by_chars = text.chars().all(|c| c < '\u{E00}' || ('\u{2000}'..='\u{206F}').contains(&c));
+            proptest::prop_assert_eq!(is_spaced(&text), by_chars);
         }
     }
 

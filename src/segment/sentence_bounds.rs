@@ -307,10 +307,7 @@ fn after_terminator(
 fn first_unknown(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
-    while let Some(off) = bytes
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| b >= 0x80))
-    {
+    while let Some(off) = bytes.get(i..).and_then(super::first_non_ascii) {
         let at = i + off;
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             return at;
