@@ -26,6 +26,7 @@
 //! Every rule looks at a bounded window around a boundary, so the pass is linear.
 
 mod abbrev;
+mod scan;
 mod sentence_bounds;
 
 use std::ops::Range;
@@ -188,19 +189,6 @@ impl<'a> Iterator for WordIndices<'a> {
     }
 }
 
-/// The offset of the first byte of `bytes` beyond ASCII, found a word at a time
-/// (`<[u8]>::is_ascii`) over runs of ASCII.
-pub(crate) fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
-    let mut base = 0;
-    for chunk in bytes.chunks(32) {
-        if !chunk.is_ascii() {
-            return chunk.iter().position(|&b| !b.is_ascii()).map(|i| base + i);
-        }
-        base += chunk.len();
-    }
-    None
-}
-
 /// The end of the chunk (run without ASCII white space) starting at `start`.
 fn chunk_end(bytes: &[u8], start: usize) -> usize {
     let rest = bytes.get(start..).unwrap_or_default();
@@ -221,7 +209,7 @@ fn known_region_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = start;
     loop {
-        let Some(off) = bytes.get(i..).and_then(first_non_ascii) else {
+        let Some(off) = bytes.get(i..).and_then(scan::first_non_ascii) else {
             return bytes.len();
         };
         let at = i + off;
@@ -742,7 +730,7 @@ fn list_breaks(body: &str) -> Vec<usize> {
     let mut from = 0;
     while let Some(at) = bytes
         .get(from..)
-        .and_then(|rest| rest.iter().position(|&b| b == 0xE2))
+        .and_then(|rest| scan::find_byte(rest, 0xE2))
     {
         let i = from + at;
         if i > lead
