@@ -440,7 +440,15 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
     let mut start = 0;
     let mut zone_at = 0;
     let mut forced_at = 0;
+    // Where the physical line of the current piece starts: UAX #29 breaks after every
+    // line feed, so after the last piece that ended with one.
+    let mut line_start = 0;
+    let mut prev_end = 0;
     for (i, &end) in uax.iter().enumerate() {
+        if prev_end > 0 && body.as_bytes().get(prev_end - 1) == Some(&b'\n') {
+            line_start = prev_end;
+        }
+        prev_end = end;
         // Forced boundaries up to and including this piece's end.
         while let Some(&f) = forced.get(forced_at) {
             if f > end {
@@ -468,7 +476,7 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
         let keep = !in_zone
             && keeps_boundary(
                 body.get(start..end).unwrap_or_default(),
-                body.get(..end).unwrap_or_default(),
+                body.get(line_start..end).unwrap_or_default(),
                 body.get(end..next_end).unwrap_or_default(),
                 wrap_width,
             );
@@ -512,10 +520,10 @@ fn past_closing_marks(body: &str, cut: usize, limit: usize) -> usize {
 /// How far back from a boundary the last word is looked for, in bytes.
 const WINDOW: usize = 64;
 
-/// Whether a UAX #29 boundary between the sentence so far (`sentence`; `before` is
-/// the block up to the boundary) and the next UAX #29 piece (`next`) really ends a
-/// sentence.
-fn keeps_boundary(sentence: &str, before: &str, next: &str, wrap_width: usize) -> bool {
+/// Whether a UAX #29 boundary between the sentence so far (`sentence`; `line` is the
+/// physical line up to the boundary, which may start before the sentence) and the
+/// next UAX #29 piece (`next`) really ends a sentence.
+fn keeps_boundary(sentence: &str, line: &str, next: &str, wrap_width: usize) -> bool {
     let head = sentence.trim_end();
     if head.is_empty() {
         return false;
@@ -523,7 +531,7 @@ fn keeps_boundary(sentence: &str, before: &str, next: &str, wrap_width: usize) -
     let gap = sentence.len() - head.len();
     let Some((term, closers)) = final_terminator(head) else {
         // UAX #29 broke at a line break: keep it unless prose was wrapped there.
-        return !joins_next_line(sentence, before, wrap_width);
+        return !joins_next_line(sentence, line, wrap_width);
     };
     // Remnants such as `. . .”` or `!!` belong to the sentence they end.
     if !next.chars().any(is_word_char) {
@@ -871,49 +879,32 @@ fn is_opening(c: char) -> bool {
 
 /// The line length, in characters, from which a line counts as wrapped prose.
 fn wrap_width(body: &str) -> usize {
-    let longest = body.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    // Only a line longer in bytes than the longest so far can be longer in characters.
+    let mut longest = 0;
+    for line in body.lines() {
+        if line.len() > longest {
+            longest = longest.max(line.chars().count());
+        }
+    }
     (longest * 3 / 5).max(MIN_WRAPPED_LINE)
 }
 
 /// Whether a UAX #29 piece ended only because of a line break inside wrapped prose.
 ///
-/// `sentence` is the sentence so far and `before` all the text of the block up to
-/// the line break; only the last `wrap_width` characters of its last line are
-/// looked at, so the cost stays linear.
-fn joins_next_line(sentence: &str, before: &str, wrap_width: usize) -> bool {
+/// `sentence` is the sentence so far and `line` the physical line that ends with it
+/// (it may start before the sentence: `… last. The⏎`). Each line is measured once, at
+/// its end, so the cost stays linear.
+fn joins_next_line(sentence: &str, line: &str, wrap_width: usize) -> bool {
     if !sentence.ends_with('\n') {
         return false;
     }
-    let line = sentence.trim_end();
-    if line.is_empty() || ends_with_terminator(line) {
+    let head = sentence.trim_end();
+    if head.is_empty() || ends_with_terminator(head) {
         return false;
     }
-    // The physical line: it may start before the sentence (`… last. The⏎`). Looked
-    // for in the last 4 × `wrap_width` bytes (at least `wrap_width` characters), by
-    // bytes: a line shorter in bytes than `wrap_width` is shorter in characters.
-    let before = before.trim_end();
-    let mut from = before.len().saturating_sub(4 * wrap_width);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
-    let tail = before.get(from..).unwrap_or_default();
-    let line = tail
-        .rfind('\n')
-        .map_or(tail, |i| tail.get(i + 1..).unwrap_or_default());
-    if line.len() < wrap_width {
-        return false;
-    }
-    if line.chars().count() >= wrap_width {
-        return true;
-    }
-    // Characters of four bytes across the whole window: count back as the rule says.
-    before
-        .chars()
-        .rev()
-        .take_while(|&c| c != '\n')
-        .take(wrap_width)
-        .count()
-        >= wrap_width
+    // A line shorter in bytes than `wrap_width` is shorter in characters.
+    let line = line.trim_end();
+    line.len() >= wrap_width && line.chars().count() >= wrap_width
 }
 
 /// Whether a line ends in sentence-final punctuation, perhaps followed by closing
@@ -1020,6 +1011,7 @@ fn cut_long(text: &str, mut span: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -1054,18 +1046,37 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The line-length test by bytes gives the answer of counting characters back.
+        /// The line that split_block passes (after the last line feed before the
+        /// piece's own) gives the answer of counting characters back from the
+        /// boundary over the whole block, as the test was first written.
         #[test]
-        fn joins_next_line_by_bytes(
-            before in "[a \n.é😀]{0,40}",
+        fn joins_next_line_on_the_physical_line(
+            // Lines of a block: none is only white space (those separate blocks).
+            body in "[a.é😀][a .é😀]{0,11}(\n[a.é😀][a .é😀]{0,11}){0,4}\n",
+            cut in 0usize..60,
             wrap in 1usize..12,
         ) {
-            let sentence = format!("{}\n", before.rsplit('.').next().unwrap_or_default());
-            let line = sentence.trim_end();
-            let want = !line.is_empty()
-                && !ends_with_terminator(line)
-                && before.trim_end().chars().rev().take_while(|&c| c != '\n').count() >= wrap;
-            proptest::prop_assert_eq!(joins_next_line(&sentence, &before, wrap), want);
+            let end = body.len();
+            let mut start = cut.min(end - 1);
+            while !body.is_char_boundary(start) {
+                start -= 1;
+            }
+            let sentence = &body[start..end];
+            let line_start = body[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+            let line = &body[line_start..end];
+            let head = sentence.trim_end();
+            let want = sentence.ends_with('\n')
+                && !head.is_empty()
+                && !ends_with_terminator(head)
+                && body.trim_end().chars().rev().take_while(|&c| c != '\n').take(wrap).count() >= wrap;
+            proptest::prop_assert_eq!(joins_next_line(sentence, line, wrap), want);
+        }
+
+        /// The longest line by bytes first, then characters, as by characters.
+        #[test]
+        fn wrap_width_as_by_characters(body in "[a é😀\n]{0,200}") {
+            let longest = body.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            proptest::prop_assert_eq!(wrap_width(&body), (longest * 3 / 5).max(MIN_WRAPPED_LINE));
         }
     }
 
