@@ -47,35 +47,100 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 /// assert_eq!(key("ＡＢＣ"), "abc");
 /// ```
 pub fn key(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(word.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(word)
-        }
-    } else if is_own_key(word) {
+    let mut out = String::new();
+    if key_into(word, &mut out) {
         Cow::Borrowed(word)
     } else {
-        Cow::Owned(build_key(word))
+        Cow::Owned(out)
+    }
+}
+
+/// [`key`] into a buffer that the caller reuses: `true` when `word` is its own key
+/// (`out` is left alone), else `false` with the key in `out`.
+#[inline]
+pub(crate) fn key_into(word: &str, out: &mut String) -> bool {
+    // One pass for the common case, ASCII without capitals.
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return true;
+    }
+    if word.is_ascii() {
+        out.clear();
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return false;
+    }
+    key_beyond_ascii(word, out)
+}
+
+/// [`key_into`] for a word with a character beyond ASCII.
+fn key_beyond_ascii(word: &str, out: &mut String) -> bool {
+    match fast_key(word) {
+        FastKey::Own => true,
+        FastKey::Lower => {
+            out.clear();
+            out.extend(word.chars().map(|c| match fast(c) {
+                Fast::Upper(delta) => char::from_u32(u32::from(c) + delta).unwrap_or(c),
+                _ => c,
+            }));
+            false
+        }
+        FastKey::Slow if is_own_key_slow(word) => true,
+        FastKey::Slow => {
+            *out = build_key(word);
+            false
+        }
+    }
+}
+
+/// What the range test ([`fast`]) tells of a word (not all ASCII).
+enum FastKey {
+    /// The word is its own key.
+    Own,
+    /// Its key is the word with its [`Fast::Upper`] letters lowercased.
+    Lower,
+    /// Ask the Unicode tables ([`is_own_key_slow`], [`build_key`]).
+    Slow,
+}
+
+/// Letters of the common scripts are decided by range ([`fast`]): a word of stable
+/// characters (at most one combining mark between them) is its own key, and one that
+/// also has simple capitals (`Don’t`, `Natásha`, `Москва`) only needs them lowercased,
+/// since their small letters are stable too. A word with any other character needs the
+/// full check.
+fn fast_key(word: &str) -> FastKey {
+    let mut after_mark = false;
+    let mut upper = false;
+    for c in word.chars() {
+        match fast(c) {
+            Fast::Stable => after_mark = false,
+            Fast::Upper(_) => {
+                after_mark = false;
+                upper = true;
+            }
+            // One combining mark between starters is in canonical order.
+            Fast::Mark if !after_mark => after_mark = true,
+            _ => return FastKey::Slow,
+        }
+    }
+    if upper {
+        FastKey::Lower
+    } else {
+        FastKey::Own
     }
 }
 
 /// Whether `word` (not all ASCII) is already its own key: no character to fold or
 /// lowercase, and NFKC-normalized.
-///
-/// Letters of the common scripts are decided by range ([`fast`]); a word with any
-/// other character takes the full check ([`is_own_key_slow`]).
+#[cfg(test)]
 fn is_own_key(word: &str) -> bool {
-    let mut after_mark = false;
-    for c in word.chars() {
-        match fast(c) {
-            Fast::Stable => after_mark = false,
-            // One combining mark between starters is in canonical order.
-            Fast::Mark if !after_mark => after_mark = true,
-            _ => return is_own_key_slow(word),
-        }
+    match fast_key(word) {
+        FastKey::Own => true,
+        FastKey::Lower => false,
+        FastKey::Slow => is_own_key_slow(word),
     }
-    true
 }
 
 /// How a character stands with respect to its own key, as far as a range test
@@ -84,6 +149,9 @@ enum Fast {
     /// Canonical combining class 0, NFKC quick check "yes", not folded, not
     /// changed by lowercasing: the character is its own key.
     Stable,
+    /// A capital whose lowercase (this far on in code points) is [`Fast::Stable`] and
+    /// which is otherwise stable: Latin, Latin-1 and basic Cyrillic capitals.
+    Upper(u32),
     /// A combining mark (non-zero class) with NFKC quick check "yes" that is not
     /// folded (the Devanagari virama).
     Mark,
@@ -99,6 +167,11 @@ fn fast(c: char) -> Fast {
     match u32::from(c) {
         // ASCII but upper case; Latin-1 lower case
         0x00..=0x40 | 0x5B..=0x7F | 0xDF..=0xF6 | 0xF8..=0xFF => Fast::Stable,
+        // ASCII, Latin-1 and Cyrillic capitals
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => Fast::Upper(0x20),
+        0x400..=0x40F => Fast::Upper(0x50),
+        // Typographic quotes (’ and ‘ join the letters of a word)
+        0x2018..=0x2019 | 0x201C..=0x201D => Fast::Stable,
         // Greek and Cyrillic lower case
         0x3AC..=0x3CE | 0x430..=0x45F => Fast::Stable,
         // Arabic-script letters, less those the fold changes (ي ى ك ه ة ە ۀ ۂ and
@@ -315,6 +388,7 @@ mod tests {
             0x600..0x700,
             0x900..0x980,
             0x3040..0x3100,
+            0x2000..0x2070,
             0x3400..0x4DC0,
             0x4E00..0xA000,
             0xAC00..0xD7A4,
@@ -327,6 +401,17 @@ mod tests {
                     // A stable character stays stable next to another.
                     let pair = format!("{c}{c}");
                     assert!(is_own_key_slow(&pair), "U+{:04X} twice", u32::from(c));
+                }
+                Fast::Upper(delta) => {
+                    let s = format!("{c}é");
+                    let lower = char::from_u32(u32::from(c) + delta).unwrap_or(c);
+                    assert!(!is_own_key_slow(&s), "U+{:04X}", u32::from(c));
+                    assert_eq!(build_key(&s), format!("{lower}é"), "U+{:04X}", u32::from(c));
+                    assert!(
+                        matches!(fast(lower), Fast::Stable),
+                        "U+{:04X}",
+                        u32::from(c)
+                    );
                 }
                 Fast::Mark => assert!(is_own_key_slow(&format!("क{c}ष")), "U+{:04X}", u32::from(c)),
                 Fast::Unknown => {}
@@ -355,8 +440,29 @@ mod tests {
             "ۂ",
             "آ",
             "\u{627}\u{653}",
+            "Don’t",
+            "Natásha",
+            "ÀÉÎÕÜÞ",
+            "Москва",
+            "ЁЖИК",
+            "Ќ\u{301}",
+            "A\u{301}",
+            "É\u{301}\u{301}",
         ] {
             assert_eq!(is_own_key(word), is_own_key_slow(word), "{word}");
+            let mut out = String::new();
+            let own = key_into(word, &mut out);
+            let want = build_key(word);
+            assert_eq!(if own { word } else { out.as_str() }, want, "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The fast paths give the key of the full rules.
+        #[test]
+        fn fast_keys_are_full_keys(word in "[a-zA-Z’‘“ÀÉÞßàéþ×ЀЏАЯаяёΣσ\u{301}\u{308}\u{94d}कﬁ]{1,8}") {
+            let want = if is_own_key_slow(&word) { word.clone() } else { build_key(&word) };
+            proptest::prop_assert_eq!(key(&word), want.as_str());
         }
     }
 

@@ -26,6 +26,7 @@
 //! Every rule looks at a bounded window around a boundary, so the pass is linear.
 
 mod abbrev;
+mod scan;
 mod sentence_bounds;
 
 use std::ops::Range;
@@ -72,8 +73,9 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
 /// apostrophes or periods; punctuation and white space are skipped).
 ///
 /// The same words as `unicode_segmentation`'s `unicode_words`, found faster: runs of
-/// ASCII between white space take a small state machine for the UAX #29 rules that
-/// ASCII can meet, and only the rest takes the full tables.
+/// common characters (ASCII, Latin letters, Cyrillic, the Arabic script without its
+/// marks, typographic quotes and dashes) take a small state machine for the UAX #29
+/// rules that those characters can meet, and only the rest takes the full tables.
 ///
 /// ```
 /// let words: Vec<&str> = salience::segment::words("Don't stop, Mr. Smith!").collect();
@@ -90,17 +92,10 @@ pub fn words(sentence: &str) -> impl Iterator<Item = &str> {
 /// assert_eq!(found, [(0, "کل"), (5, "3.5"), (9, "km")]);
 /// ```
 pub fn word_indices(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
-    // All ASCII (the common case, checked in one fast pass): the whole text is one
-    // region for the ASCII rules, white space included (it only ever ends a word).
-    let pending = if sentence.is_ascii() {
-        Pending::Ascii(sentence.len())
-    } else {
-        Pending::None
-    };
     WordIndices {
         text: sentence,
         pos: 0,
-        pending,
+        pending: Pending::None,
     }
 }
 
@@ -115,13 +110,15 @@ struct WordIndices<'a> {
 /// The part of the text being split.
 enum Pending<'a> {
     None,
-    /// An ASCII chunk (no white space) ending here; words from `pos`.
-    Ascii(usize),
+    /// A region of known characters ending here (white space included, which only
+    /// ever ends a word); words from `pos`.
+    Fast(usize),
     /// Chunks with other characters, from an offset, by the full UAX #29 rules.
     Unicode(usize, unicode_segmentation::UWordBoundIndices<'a>),
 }
 
-/// ASCII white space: UAX #29 breaks on both sides of it, whatever surrounds it.
+/// ASCII white space: UAX #29 breaks on both sides of it, unless a combining mark
+/// or a format character follows (those are never known characters).
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C')
 }
@@ -140,9 +137,9 @@ impl<'a> Iterator for WordIndices<'a> {
                     }
                     self.pending = Pending::None;
                 }
-                Pending::Ascii(end) => {
+                Pending::Fast(end) => {
                     let end = *end;
-                    if let Some((start, stop)) = next_ascii_word(self.text, self.pos, end) {
+                    if let Some((start, stop)) = next_fast_word(self.text, self.pos, end) {
                         self.pos = stop;
                         return self.text.get(start..stop).map(|w| (start, w));
                     }
@@ -160,50 +157,28 @@ impl<'a> Iterator for WordIndices<'a> {
                         self.pos = bytes.len();
                         return None;
                     }
-                    // The chunks before the one that holds the next byte beyond
-                    // ASCII are all ASCII: one region for the ASCII rules. It ends
-                    // where the white space before that chunk starts, so the space
-                    // stays with the chunk (a run of spaces is one UAX #29 segment,
-                    // and a combining mark after it joins it).
-                    let rest = bytes.get(start..).unwrap_or_default();
-                    let ascii_run = match rest.iter().position(|&b| !b.is_ascii()) {
-                        None => Some(bytes.len()),
-                        Some(q) => rest
-                            .get(..q)
-                            .and_then(|head| {
-                                let space = head.iter().rposition(|&b| is_ascii_space(b))?;
-                                head.get(..space)?.iter().rposition(|&b| !is_ascii_space(b))
-                            })
-                            .map(|last| start + last + 1),
-                    };
-                    if let Some(end) = ascii_run {
+                    // Known characters up to the chunk (run without ASCII white
+                    // space) that holds the next unknown one: one region for the
+                    // fast rules.
+                    let end = known_region_end(self.text, start);
+                    if end > start {
                         self.pos = start;
-                        self.pending = Pending::Ascii(end);
-                        continue;
-                    }
-                    let (end, ascii) = chunk(bytes, start);
-                    if ascii {
-                        self.pos = start;
-                        self.pending = Pending::Ascii(end);
+                        self.pending = Pending::Fast(end);
                         continue;
                     }
                     // Chunks with other characters, and the white space before
                     // them (a combining mark after a space belongs to the space),
                     // go to the full rules together.
-                    let mut region_end = end;
+                    let mut region_end = chunk_end(bytes, start);
                     loop {
                         let mut next = region_end;
                         while bytes.get(next).copied().is_some_and(is_ascii_space) {
                             next += 1;
                         }
-                        if next >= bytes.len() {
+                        if next >= bytes.len() || known_region_end(self.text, next) > next {
                             break;
                         }
-                        let (next_end, next_ascii) = chunk(bytes, next);
-                        if next_ascii {
-                            break;
-                        }
-                        region_end = next_end;
+                        region_end = chunk_end(bytes, next);
                     }
                     self.pos = region_end;
                     let region = self.text.get(space_start..region_end).unwrap_or_default();
@@ -214,87 +189,207 @@ impl<'a> Iterator for WordIndices<'a> {
     }
 }
 
-/// The end of the chunk (run without ASCII white space) starting at `start`, and
-/// whether it is all ASCII.
-fn chunk(bytes: &[u8], start: usize) -> (usize, bool) {
+/// The end of the chunk (run without ASCII white space) starting at `start`.
+fn chunk_end(bytes: &[u8], start: usize) -> usize {
     let rest = bytes.get(start..).unwrap_or_default();
-    let len = rest
-        .iter()
-        .position(|&b| is_ascii_space(b))
-        .unwrap_or(rest.len());
-    let ascii = rest.get(..len).is_some_and(<[u8]>::is_ascii);
-    (start + len, ascii)
+    start
+        + rest
+            .iter()
+            .position(|&b| is_ascii_space(b))
+            .unwrap_or(rest.len())
 }
 
-/// Word-break classes of ASCII bytes as bit sets, for [`next_ascii_word`].
+/// The end of the region of known characters from `start` (not white space): the
+/// end of the text, or the end of the last chunk before the one that holds a
+/// character the fast rules do not know (`start` when that is the first chunk).
+///
+/// Only the first unknown character's chunk is looked at again, so the scan is
+/// linear; the next region starts at most at that chunk.
+fn known_region_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    loop {
+        let Some(off) = bytes.get(i..).and_then(scan::first_non_ascii) else {
+            return bytes.len();
+        };
+        let at = i + off;
+        let (class, len) = wb_class_at(bytes, at, bytes.len());
+        if class & WB_KNOWN == 0 {
+            // Back to the white space before this chunk, and over it.
+            let head = bytes.get(start..at).unwrap_or_default();
+            return head
+                .iter()
+                .rposition(|&b| is_ascii_space(b))
+                .and_then(|space| head.get(..space)?.iter().rposition(|&b| !is_ascii_space(b)))
+                .map_or(start, |last| start + last + 1);
+        }
+        i = at + len;
+    }
+}
+
+/// Word-break classes as bit sets, for [`next_fast_word`].
 const WB_WORD: u8 = 1; // ALetter, Numeric, ExtendNumLet `_`
 const WB_LETTER: u8 = 2;
 const WB_DIGIT: u8 = 4;
-/// Joins two letters (WB6/WB7): MidLetter `:`, MidNumLet `.`, Single_Quote `'`.
+/// Joins two letters (WB6/WB7): MidLetter `:` `·`, MidNumLet `.` `’`, Single_Quote `'`.
 const WB_MID_LETTER: u8 = 8;
-/// Joins two digits (WB11/WB12): MidNum `,` `;`, MidNumLet `.`, Single_Quote `'`.
+/// Joins two digits (WB11/WB12): MidNum `,` `;` `،`, MidNumLet `.` `’`, Single_Quote `'`.
 const WB_MID_DIGIT: u8 = 16;
+/// A character that the fast rules know; other classes are Other, which no rule
+/// joins (ASCII white space included: no rule joins it to a known character).
+const WB_KNOWN: u8 = 32;
 
-/// [`wb`] as bit sets for every byte (0 for bytes beyond ASCII, which never reach
-/// the ASCII rules). Built at compile time, so its indexing cannot panic at run time.
+/// The word-break class of a code point as a bit set of the above, 0 for a character
+/// the fast rules do not know. Every known letter or digit is alphanumeric, and no
+/// other known character is (so `unicode_words` keeps a segment exactly when it holds
+/// a letter or digit); the tests check each class against `unicode_segmentation`.
+const fn wb_class(code: u32) -> u8 {
+    const LETTER: u8 = WB_KNOWN | WB_WORD | WB_LETTER;
+    const DIGIT: u8 = WB_KNOWN | WB_WORD | WB_DIGIT;
+    const MID_NUM_LET: u8 = WB_KNOWN | WB_MID_LETTER | WB_MID_DIGIT;
+    match code {
+        0x41..=0x5A | 0x61..=0x7A => LETTER,
+        0x30..=0x39 => DIGIT,
+        0x5F => WB_KNOWN | WB_WORD,
+        0x3A => WB_KNOWN | WB_MID_LETTER,
+        0x2E | 0x27 => MID_NUM_LET,
+        0x2C | 0x3B => WB_KNOWN | WB_MID_DIGIT,
+        0..=0x7F => WB_KNOWN,
+        // Latin-1: letters, the middle dot (MidLetter), and punctuation and symbols,
+        // but not the soft hyphen (Format), the cedilla (joins letters), nor the
+        // numbers ² ³ ¹ ¼ ½ ¾ (alphanumeric, yet not letters for UAX #29).
+        0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => LETTER,
+        0xB7 => WB_KNOWN | WB_MID_LETTER,
+        0xAD | 0xB2 | 0xB3 | 0xB8 | 0xB9 | 0xBC..=0xBE => 0,
+        0xA0..=0xBF | 0xD7 | 0xF7 => WB_KNOWN,
+        // Cyrillic letters (not the combining marks U+0483–U+0489).
+        0x400..=0x481 | 0x48A..=0x52F => LETTER,
+        // The Arabic script without its marks: letters, digits, the comma
+        // and date separator (MidNum), and punctuation.
+        0x620..=0x63F | 0x641..=0x64A | 0x66E..=0x66F | 0x671..=0x6D3 | 0x6D5 => LETTER,
+        0x660..=0x669 | 0x6F0..=0x6F9 => DIGIT,
+        0x60C..=0x60D => WB_KNOWN | WB_MID_DIGIT,
+        0x61B | 0x61F | 0x66A | 0x6D4 => WB_KNOWN,
+        // General punctuation: quotes (’ ‘ are MidNumLet), dashes, ellipsis, the
+        // hyphenation point (MidLetter).
+        0x2018 | 0x2019 | 0x2024 => MID_NUM_LET,
+        0x2027 => WB_KNOWN | WB_MID_LETTER,
+        0x2010..=0x2017 | 0x201A..=0x2023 | 0x2025 | 0x2026 | 0x2030..=0x203E => WB_KNOWN,
+        _ => 0,
+    }
+}
+
+/// Code points below this are classified by table.
+const WB_TABLE_END: usize = 0x700;
+
+/// [`wb_class`] below [`WB_TABLE_END`]. Built at compile time, so its indexing cannot
+/// panic at run time.
 #[allow(clippy::indexing_slicing)]
-static WB_BITS: [u8; 256] = {
+static WB_BITS: [u8; WB_TABLE_END] = {
+    let mut table = [0u8; WB_TABLE_END];
+    let mut code = 0;
+    while code < WB_TABLE_END {
+        table[code] = wb_class(code as u32);
+        code += 1;
+    }
+    table
+};
+
+/// The class and length of the character at byte `i` of valid UTF-8 `bytes` (class 0,
+/// length 1 at or beyond `end`).
+#[inline]
+fn wb_class_at(bytes: &[u8], i: usize, end: usize) -> (u8, usize) {
+    if i >= end {
+        return (0, 1);
+    }
+    let byte = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0) & 0x3F);
+    let (code, len) = match bytes.get(i).copied().unwrap_or(0) {
+        b @ 0..=0x7F => return (WB_BITS.get(usize::from(b)).copied().unwrap_or(0), 1),
+        b @ 0xC0..=0xDF => ((u32::from(b & 0x1F) << 6) | byte(1), 2),
+        b @ 0xE0..=0xEF => ((u32::from(b & 0x0F) << 12) | (byte(1) << 6) | byte(2), 3),
+        // Four-byte characters (and, in valid UTF-8, nothing else) are never known.
+        _ => return (0, 4),
+    };
+    let class = match WB_BITS.get(code as usize) {
+        Some(&class) => class,
+        None => wb_class(code),
+    };
+    (class, len)
+}
+
+/// [`WB_BITS`] for every byte, 0 for the bytes of characters beyond ASCII (which
+/// [`wb_class_at`] decodes).
+#[allow(clippy::indexing_slicing)]
+static WB_BYTE_BITS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => WB_WORD | WB_LETTER,
-            b'0'..=b'9' => WB_WORD | WB_DIGIT,
-            b'_' => WB_WORD,
-            b':' => WB_MID_LETTER,
-            b'.' | b'\'' => WB_MID_LETTER | WB_MID_DIGIT,
-            b',' | b';' => WB_MID_DIGIT,
-            _ => 0,
-        };
+    while b < 0x80 {
+        table[b] = WB_BITS[b];
         b += 1;
     }
     table
 };
 
-/// The next word of the ASCII region `text[pos..end]`, by the UAX #29 rules WB5–WB13b
-/// (the only ones that join ASCII characters into words; white space and the other
-/// rules only ever end one), as a byte range.
-fn next_ascii_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes().get(..end).unwrap_or_default();
-    let class = |i: usize| {
-        bytes
-            .get(i)
-            .map_or(0, |&b| WB_BITS.get(usize::from(b)).copied().unwrap_or(0))
-    };
-    while pos < end {
-        if class(pos) & WB_WORD == 0 {
-            pos += 1;
-            continue;
-        }
+/// The class of an ASCII byte, 0 for any other byte.
+#[inline]
+fn wb_byte(b: u8) -> u8 {
+    WB_BYTE_BITS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
+/// The next word of the region of known characters `text[pos..end]`, by the UAX #29
+/// rules WB5–WB13b (the only ones that join known characters into words; white space
+/// and the other rules only ever end one), as a byte range.
+#[inline]
+fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes().get(..end)?;
+    loop {
+        // To the first letter, digit or `_`, or the first character beyond ASCII.
+        pos += bytes
+            .get(pos..)?
+            .iter()
+            .position(|&b| b >= 0x80 || wb_byte(b) & WB_WORD != 0)?;
         let start = pos;
-        let mut alnum = false;
-        loop {
-            // WB5, WB8, WB9, WB10, WB13a, WB13b: letters, digits and `_` hold together.
-            let mut c = class(pos);
-            while c & WB_WORD != 0 {
-                alnum |= c & (WB_LETTER | WB_DIGIT) != 0;
-                pos += 1;
-                c = class(pos);
+        let mut before = 0;
+        let len = loop {
+            // WB5, WB8, WB9, WB10, WB13a, WB13b: letters, digits and `_` hold
+            // together; ASCII ones in a tight loop.
+            let rest = bytes.get(pos..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&b| wb_byte(b) & WB_WORD == 0)
+                .unwrap_or(rest.len());
+            if let Some(&last) = run.checked_sub(1).and_then(|i| rest.get(i)) {
+                before = wb_byte(last);
+                pos += run;
             }
-            // WB6/WB7: letter (: . ') letter; WB11/WB12: digit (, ; . ') digit.
-            let (before, after) = (class(pos - 1), class(pos + 1));
+            let (c, len) = wb_class_at(bytes, pos, end);
+            if c & WB_WORD != 0 {
+                before = c;
+                pos += len;
+                continue;
+            }
+            // WB6/WB7: letter (: . ' ’ ·) letter; WB11/WB12: digit (, ; . ' ’) digit.
+            if c & (WB_MID_LETTER | WB_MID_DIGIT) == 0 {
+                break len;
+            }
+            let (after, _) = wb_class_at(bytes, pos + len, end);
             let joins = (c & WB_MID_LETTER != 0 && before & after & WB_LETTER != 0)
                 || (c & WB_MID_DIGIT != 0 && before & after & WB_DIGIT != 0);
             if !joins {
-                break;
+                break len;
             }
-            pos += 2;
+            pos += len;
+        };
+        if pos == start {
+            // A character beyond ASCII that is not a letter or digit.
+            pos += len;
+            continue;
         }
-        if alnum {
+        // A word of `_` alone has no letter or digit: `unicode_words` drops it.
+        if bytes.get(start..pos)?.iter().any(|&b| b != b'_') {
             return Some((start, pos));
         }
     }
-    None
 }
 
 /// Paragraph blocks: spans separated by lines that hold only white space.
@@ -345,7 +440,15 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
     let mut start = 0;
     let mut zone_at = 0;
     let mut forced_at = 0;
+    // Where the physical line of the current piece starts: UAX #29 breaks after every
+    // line feed, so after the last piece that ended with one.
+    let mut line_start = 0;
+    let mut prev_end = 0;
     for (i, &end) in uax.iter().enumerate() {
+        if prev_end > 0 && body.as_bytes().get(prev_end - 1) == Some(&b'\n') {
+            line_start = prev_end;
+        }
+        prev_end = end;
         // Forced boundaries up to and including this piece's end.
         while let Some(&f) = forced.get(forced_at) {
             if f > end {
@@ -373,7 +476,7 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
         let keep = !in_zone
             && keeps_boundary(
                 body.get(start..end).unwrap_or_default(),
-                body.get(..end).unwrap_or_default(),
+                body.get(line_start..end).unwrap_or_default(),
                 body.get(end..next_end).unwrap_or_default(),
                 wrap_width,
             );
@@ -417,10 +520,10 @@ fn past_closing_marks(body: &str, cut: usize, limit: usize) -> usize {
 /// How far back from a boundary the last word is looked for, in bytes.
 const WINDOW: usize = 64;
 
-/// Whether a UAX #29 boundary between the sentence so far (`sentence`; `before` is
-/// the block up to the boundary) and the next UAX #29 piece (`next`) really ends a
-/// sentence.
-fn keeps_boundary(sentence: &str, before: &str, next: &str, wrap_width: usize) -> bool {
+/// Whether a UAX #29 boundary between the sentence so far (`sentence`; `line` is the
+/// physical line up to the boundary, which may start before the sentence) and the
+/// next UAX #29 piece (`next`) really ends a sentence.
+fn keeps_boundary(sentence: &str, line: &str, next: &str, wrap_width: usize) -> bool {
     let head = sentence.trim_end();
     if head.is_empty() {
         return false;
@@ -428,7 +531,7 @@ fn keeps_boundary(sentence: &str, before: &str, next: &str, wrap_width: usize) -
     let gap = sentence.len() - head.len();
     let Some((term, closers)) = final_terminator(head) else {
         // UAX #29 broke at a line break: keep it unless prose was wrapped there.
-        return !joins_next_line(sentence, before, wrap_width);
+        return !joins_next_line(sentence, line, wrap_width);
     };
     // Remnants such as `. . .”` or `!!` belong to the sentence they end.
     if !next.chars().any(is_word_char) {
@@ -635,7 +738,7 @@ fn list_breaks(body: &str) -> Vec<usize> {
     let mut from = 0;
     while let Some(at) = bytes
         .get(from..)
-        .and_then(|rest| rest.iter().position(|&b| b == 0xE2))
+        .and_then(|rest| scan::find_byte(rest, 0xE2))
     {
         let i = from + at;
         if i > lead
@@ -776,32 +879,32 @@ fn is_opening(c: char) -> bool {
 
 /// The line length, in characters, from which a line counts as wrapped prose.
 fn wrap_width(body: &str) -> usize {
-    let longest = body.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    // Only a line longer in bytes than the longest so far can be longer in characters.
+    let mut longest = 0;
+    for line in body.lines() {
+        if line.len() > longest {
+            longest = longest.max(line.chars().count());
+        }
+    }
     (longest * 3 / 5).max(MIN_WRAPPED_LINE)
 }
 
 /// Whether a UAX #29 piece ended only because of a line break inside wrapped prose.
 ///
-/// `sentence` is the sentence so far and `before` all the text of the block up to
-/// the line break; only the last `wrap_width` characters of its last line are
-/// looked at, so the cost stays linear.
-fn joins_next_line(sentence: &str, before: &str, wrap_width: usize) -> bool {
+/// `sentence` is the sentence so far and `line` the physical line that ends with it
+/// (it may start before the sentence: `… last. The⏎`). Each line is measured once, at
+/// its end, so the cost stays linear.
+fn joins_next_line(sentence: &str, line: &str, wrap_width: usize) -> bool {
     if !sentence.ends_with('\n') {
         return false;
     }
-    let line = sentence.trim_end();
-    if line.is_empty() || ends_with_terminator(line) {
+    let head = sentence.trim_end();
+    if head.is_empty() || ends_with_terminator(head) {
         return false;
     }
-    // The physical line: it may start before the sentence (`… last. The⏎`).
-    let last_line_len = before
-        .trim_end()
-        .chars()
-        .rev()
-        .take_while(|&c| c != '\n')
-        .take(wrap_width)
-        .count();
-    last_line_len >= wrap_width
+    // A line shorter in bytes than `wrap_width` is shorter in characters.
+    let line = line.trim_end();
+    line.len() >= wrap_width && line.chars().count() >= wrap_width
 }
 
 /// Whether a line ends in sentence-final punctuation, perhaps followed by closing
@@ -908,8 +1011,74 @@ fn cut_long(text: &str, mut span: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    /// Every character the fast word rules know, in every context where its class
+    /// matters, gives the words of `unicode_segmentation`.
+    #[test]
+    fn known_characters_agree_with_unicode_segmentation() {
+        let known: Vec<char> = (0..0x3000)
+            .filter_map(char::from_u32)
+            .filter(|&c| wb_class(u32::from(c)) != 0)
+            .collect();
+        assert!(known.len() > 1000, "{}", known.len());
+        let neighbours = [
+            "a", "Z", "é", "ж", "ک", "1", "۵", "_", ".", "'", "’", ",", " ", "",
+        ];
+        for c in known {
+            for before in neighbours {
+                for after in neighbours {
+                    for text in [
+                        format!("{before}{c}{after}"),
+                        format!("a{before}{c}{after}b"),
+                        format!("1{before}{c}{after}2"),
+                        format!("{c}{c}{before}"),
+                    ] {
+                        let want: Vec<_> = text.unicode_word_indices().collect();
+                        let got: Vec<_> = word_indices(&text).collect();
+                        assert_eq!(got, want, "U+{:04X} in {text:?}", u32::from(c));
+                    }
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The line that split_block passes (after the last line feed before the
+        /// piece's own) gives the answer of counting characters back from the
+        /// boundary over the whole block, as the test was first written.
+        #[test]
+        fn joins_next_line_on_the_physical_line(
+            // Lines of a block: none is only white space (those separate blocks).
+            body in "[a.é😀][a .é😀]{0,11}(\n[a.é😀][a .é😀]{0,11}){0,4}\n",
+            cut in 0usize..60,
+            wrap in 1usize..12,
+        ) {
+            let end = body.len();
+            let mut start = cut.min(end - 1);
+            while !body.is_char_boundary(start) {
+                start -= 1;
+            }
+            let sentence = &body[start..end];
+            let line_start = body[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+            let line = &body[line_start..end];
+            let head = sentence.trim_end();
+            let want = sentence.ends_with('\n')
+                && !head.is_empty()
+                && !ends_with_terminator(head)
+                && body.trim_end().chars().rev().take_while(|&c| c != '\n').take(wrap).count() >= wrap;
+            proptest::prop_assert_eq!(joins_next_line(sentence, line, wrap), want);
+        }
+
+        /// The longest line by bytes first, then characters, as by characters.
+        #[test]
+        fn wrap_width_as_by_characters(body in "[a é😀\n]{0,200}") {
+            let longest = body.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            proptest::prop_assert_eq!(wrap_width(&body), (longest * 3 / 5).max(MIN_WRAPPED_LINE));
+        }
+    }
 
     #[test]
     fn word_char_is_alphanumeric() {

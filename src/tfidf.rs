@@ -3,7 +3,7 @@
 //! Memory is linear in the input: each sentence keeps only the terms it contains.
 
 use crate::idf::IdfModel;
-use crate::normalize::key;
+use crate::normalize::key_into;
 use crate::parallel::map_items;
 use crate::segment::words;
 use crate::tokens::for_each_term;
@@ -54,7 +54,11 @@ pub(crate) fn term_stats(
             stopwords,
         )
     });
+    // Content terms by global id; the map from key to id is only needed to merge
+    // the chunks after the first (whose content terms take ids in order).
+    let mut terms: Vec<Cow<'_, str>> = Vec::new();
     let mut global: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+    let merge = locals.len() > 1;
     let mut df: Vec<u32> = Vec::new();
     let mut sentences = Vec::with_capacity(spans.len());
     let mut lengths = Vec::with_capacity(spans.len());
@@ -68,8 +72,15 @@ pub(crate) fn term_stats(
                 if stop {
                     return STOPWORD;
                 }
-                let next = u32::try_from(global.len()).unwrap_or(STOPWORD - 1);
-                *global.entry(key).or_insert(next)
+                let next = u32::try_from(terms.len()).unwrap_or(STOPWORD - 1);
+                if merge {
+                    let id = *global.entry(key.clone()).or_insert(next);
+                    if id != next {
+                        return id;
+                    }
+                }
+                terms.push(key);
+                next
             })
             .collect();
         let mut from = 0;
@@ -95,10 +106,8 @@ pub(crate) fn term_stats(
         .map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
         .collect();
     if let Some(model) = corpus {
-        for (term, &id) in &global {
-            if let Some(slot) = idf.get_mut(id as usize) {
-                *slot = model.idf(term);
-            }
+        for (slot, term) in idf.iter_mut().zip(&terms) {
+            *slot = model.idf(term);
         }
     }
     TermStats {
@@ -158,8 +167,11 @@ fn local_terms<'t>(
     spans: &[Range<usize>],
     stopwords: &[&FxHashSet<String>],
 ) -> Local<'t> {
+    // Room for the distinct words of a short document from the start (a word
+    // takes 8 bytes or more with its space), so that its map does not grow.
+    let bytes: usize = spans.iter().map(|s| s.len()).sum();
     let mut vocab = Vocabulary {
-        ids: FxHashMap::default(),
+        ids: FxHashMap::with_capacity_and_hasher((bytes / 8).min(1 << 12), Default::default()),
         stop: Vec::new(),
         stopwords,
     };
@@ -175,17 +187,10 @@ fn local_terms<'t>(
         };
         if is_spaced(sentence) {
             for word in words(sentence) {
-                let id = if word.is_ascii() {
-                    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                        lower.clear();
-                        lower.push_str(word);
-                        lower.make_ascii_lowercase();
-                        vocab.id_of(&lower, || Cow::Owned(lower.clone()))
-                    } else {
-                        vocab.id_of(word, || Cow::Borrowed(word))
-                    }
+                let id = if key_into(word, &mut lower) {
+                    vocab.id_of(word, || Cow::Borrowed(word))
                 } else {
-                    vocab.id(key(word))
+                    vocab.id_of(&lower, || Cow::Owned(lower.clone()))
                 };
                 push(id, &vocab);
             }
@@ -248,14 +253,27 @@ impl<'t> Vocabulary<'t, '_> {
 }
 
 /// Whether every term of `sentence` is a word keyed on its own ([`words`] and
-/// [`key`]), which holds when no character belongs to a script that
+/// [`crate::normalize::key`]), which holds when no character belongs to a script that
 /// [`for_each_term`] splits into bigrams or segments: those all lie at U+0E00 and
 /// above, outside General Punctuation (quotes, dashes, which are never terms).
 fn is_spaced(sentence: &str) -> bool {
-    sentence.is_ascii()
-        || sentence
-            .chars()
-            .all(|c| c < '\u{E00}' || ('\u{2000}'..='\u{206F}').contains(&c))
+    // Characters below U+0800 have lead bytes below 0xE0: only the others are decoded.
+    let bytes = sentence.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b >= 0xE0))
+    {
+        let i = from + at;
+        let Some(c) = sentence.get(i..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        if !(c < '\u{E00}' || ('\u{2000}'..='\u{206F}').contains(&c)) {
+            return false;
+        }
+        from = i + c.len_utf8();
+    }
+    true
 }
 
 /// Match keys of the terms of `sentence` that are not stopwords: words, and
@@ -286,7 +304,8 @@ fn count_sentence_in_df(df: &mut Vec<u32>, counts: &SparseCounts) {
 
 /// Collapses sorted ids into `(id, count)` pairs.
 fn run_lengths(sorted: &[u32]) -> SparseCounts {
-    let mut out: SparseCounts = Vec::new();
+    let distinct = sorted.windows(2).filter(|w| w.first() != w.last()).count() + 1;
+    let mut out: SparseCounts = Vec::with_capacity(distinct.min(sorted.len()));
     for &id in sorted {
         match out.last_mut() {
             Some((last, count)) if *last == id => *count += 1.0,
@@ -389,6 +408,14 @@ mod tests {
                 ["the", "a", "is", "و", "کا"].iter().map(|s| s.to_string()).collect();
             assert_same(&text, &[&stop]);
             assert_same(&text, &[]);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spaced_by_bytes_as_by_chars(text in "[a .é\u{7ff}\u{800}\u{dff}\u{e00}\u{1fff}\u{2000}\u{206f}\u{2070}\u{4e00}\u{10000}]{0,12}") {
+            let by_chars = text.chars().all(|c| c < '\u{E00}' || ('\u{2000}'..='\u{206F}').contains(&c));
+            proptest::prop_assert_eq!(is_spaced(&text), by_chars);
         }
     }
 

@@ -2,8 +2,10 @@
 //!
 //! Sentence boundaries are checked inside the crate (`segment::sentence_bounds`, its
 //! fast path is private); words are public, so they are checked here, on text that is
-//! all ASCII (one region for the ASCII rules) and on ASCII with a few other
-//! characters mixed in (regions cut at white space).
+//! all ASCII, on text of the characters the fast rules know (Latin, Cyrillic, the
+//! Arabic script, typographic quotes and dashes), and on such text with other
+//! characters mixed in (regions cut at white space). Every known character is also
+//! checked on its own, in context, inside the crate (`segment::tests`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use proptest::prelude::*;
@@ -36,6 +38,23 @@ proptest! {
     }
 
     #[test]
+    fn known_characters(text in "[a-cA1_.,;:'’‘·‧․\"“”—–… \n\t\u{a0}éÉßçœŒĳжЖکہ۵٣،؟۔×¿«»]{0,40}") {
+        same(&text)?;
+    }
+
+    #[test]
+    fn known_with_others(
+        text in "[a1_.,:'’·“— \n\u{a0}éжک۵،\u{301}\u{64e}\u{ad}\u{b8}²\u{200d}\u{2060}\u{3000}😀カא\u{85}]{0,40}"
+    ) {
+        same(&text)?;
+    }
+
+    #[test]
+    fn any_string(text in any::<String>()) {
+        same(&text)?;
+    }
+
+    #[test]
     fn spaces_before_marks(text in "[ab1 \t\n\u{64e}\u{301}\u{200d}\u{3000}\u{a0}کé]{0,24}") {
         same(&text)?;
     }
@@ -58,13 +77,25 @@ fn evaluation_texts() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
     for file in [
         "corpora/gutenberg/alice_in_wonderland.txt",
+        "corpora/gutenberg/moby_dick.txt",
+        "corpora/gutenberg/pride_and_prejudice.txt",
+        "corpora/gutenberg/war_and_peace.txt",
         "summarization/cnndm_250.jsonl",
+        "summarization/bbc_news_2225.jsonl",
+        "summarization/urdu_usc_50.jsonl",
+        "summarization/xlsum_urdu_244.jsonl",
         "samples/urdu_news_sco_summit.txt",
     ] {
-        if let Ok(text) = std::fs::read_to_string(dir.join(file)) {
-            for line in text.lines() {
-                same(line).unwrap();
+        let Ok(raw) = std::fs::read_to_string(dir.join(file)) else {
+            continue;
+        };
+        if file.ends_with(".jsonl") {
+            for line in raw.lines() {
+                let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+                same(doc["text"].as_str().unwrap()).unwrap();
             }
+        } else {
+            same(&raw).unwrap();
         }
     }
 }

@@ -168,10 +168,7 @@ fn fast_sentence_end(text: &str, end: usize, from: usize) -> usize {
     while i < end {
         // Skip to the next byte that may matter: a line end, a terminator, or the
         // first byte of a character beyond ASCII.
-        let Some(skip) = bytes
-            .get(i..end)
-            .and_then(|rest| rest.iter().position(|&b| stops_at(b)))
-        else {
+        let Some(skip) = bytes.get(i..end).and_then(super::scan::find_sentence_stop) else {
             return end;
         };
         i += skip;
@@ -216,24 +213,6 @@ fn past_cr(bytes: &[u8], i: usize) -> usize {
     } else {
         i + 1
     }
-}
-
-/// Bytes at which [`fast_sentence_end`] stops: line ends, ASCII terminators and every
-/// byte beyond ASCII. Built at compile time (the indexing cannot panic at run time).
-#[allow(clippy::indexing_slicing)]
-static STOPS: [bool; 256] = {
-    let mut stops = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        stops[b] = b >= 0x80 || matches!(b as u8, b'\n' | b'\r' | b'.' | b'!' | b'?');
-        b += 1;
-    }
-    stops
-};
-
-#[inline]
-fn stops_at(b: u8) -> bool {
-    STOPS.get(usize::from(b)).copied().unwrap_or(true)
 }
 
 /// The rules after a terminator at `t` (ending at `j`): `Ok` with the end of the
@@ -307,10 +286,7 @@ fn after_terminator(
 fn first_unknown(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
-    while let Some(off) = bytes
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| b >= 0x80))
-    {
+    while let Some(off) = bytes.get(i..).and_then(super::scan::first_non_ascii) {
         let at = i + off;
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             return at;

@@ -1,0 +1,129 @@
+//! One run of one workload, for counting instructions under valgrind (load-independent,
+//! unlike the wall clock of the other benches). The count of the work is the count of
+//! a run minus that of the same run with `skip` (set-up only):
+//!
+//! ```text
+//! cargo bench --bench instructions --no-run
+//! valgrind --tool=callgrind target/release/deps/instructions-<hash> summarize 10
+//! valgrind --tool=callgrind target/release/deps/instructions-<hash> summarize 10 skip
+//! ```
+//!
+//! Workloads: `summarize <MB>` (the Gutenberg books tiled to that size, one call on one
+//! thread), `floor <MB>` (the floor of `pipeline`), `words <MB>` (`segment::words` over
+//! each sentence of the same text), `cnndm` (one call per CNN/DM
+//! article, after one warm-up call); `analyses` counts nothing but checksums the full
+//! analysis of every evaluation text. Each prints the bytes processed and a checksum of
+//! its output, so two builds can be compared. Without arguments (as `cargo bench` and
+//! `cargo test --benches` run it) it runs `cnndm` once as a smoke test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod data;
+
+use rustc_hash::FxHashMap;
+use salience::Summarizer;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hint::black_box;
+
+/// Runs the work unless the last argument is `skip` (then only the set-up runs, whose
+/// count is subtracted: the summarizer's work runs on its pool's thread, out of reach
+/// of callgrind's `--toggle-collect`).
+fn measured(work: &mut dyn FnMut() -> u64) -> u64 {
+    if std::env::args().next_back().is_some_and(|a| a == "skip") {
+        0
+    } else {
+        work()
+    }
+}
+
+/// The floor of `pipeline`: split at ASCII punctuation and space, count in a map.
+fn floor(text: &str) -> u64 {
+    let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut start: Option<usize> = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let letter = b.is_ascii_alphanumeric() || b >= 0x80;
+        match (letter, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                *counts.entry(&text[s..i]).or_default() += 1;
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        *counts.entry(&text[s..]).or_default() += 1;
+    }
+    counts.values().map(|&n| u64::from(n)).sum()
+}
+
+fn digest(summaries: &[Vec<&str>]) -> u64 {
+    let mut h = DefaultHasher::new();
+    summaries.hash(&mut h);
+    h.finish()
+}
+
+/// A checksum of the whole analysis (language, sentence spans, feature and score
+/// bits) of every evaluation text: books, the tiled 1 MB, and every news article.
+fn analyses(one: &Summarizer) -> u64 {
+    let mut h = DefaultHasher::new();
+    let tiled = data::tile(&data::corpus("en"), data::MB);
+    let books = data::books().iter().map(|(_, t)| t.as_str());
+    let news = data::news_sets()
+        .iter()
+        .flat_map(|s| s.docs.iter().map(String::as_str));
+    for text in books.chain(news).chain([tiled.as_str()]) {
+        let a = one.analyze(text);
+        a.language().hash(&mut h);
+        a.spans().hash(&mut h);
+        for x in a.features().iter().chain(a.scores().iter()) {
+            x.to_bits().hash(&mut h);
+        }
+        one.summarize(text, 3).hash(&mut h);
+    }
+    h.finish()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mode = args.first().map_or("cnndm", String::as_str);
+    let mb: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let one = Summarizer::builder().threads(1).build().unwrap();
+    let (bytes, check) = match mode {
+        "summarize" | "floor" => {
+            let text = data::tile(&data::corpus("en"), mb * data::MB);
+            let check = if mode == "floor" {
+                measured(&mut || floor(black_box(&text)))
+            } else {
+                let out = measured(&mut || digest(&[one.summarize(black_box(&text), 3)]));
+                let _ = black_box(&out);
+                out
+            };
+            (text.len(), check)
+        }
+        "analyses" => (0, analyses(&one)),
+        "words" => {
+            let text = data::tile(&data::corpus("en"), mb * data::MB);
+            let spans = salience::segment::sentence_spans(&text);
+            let check = measured(&mut || {
+                spans
+                    .iter()
+                    .map(|s| salience::segment::words(black_box(&text[s.clone()])).count() as u64)
+                    .sum()
+            });
+            (text.len(), check)
+        }
+        _ => {
+            let docs = &data::news_sets()[0].docs;
+            let _ = one.summarize(&docs[0], 3);
+            let check = measured(&mut || {
+                let out: Vec<Vec<&str>> = docs
+                    .iter()
+                    .map(|d| one.summarize(black_box(d), 3))
+                    .collect();
+                digest(&out)
+            });
+            (docs.iter().map(String::len).sum(), check)
+        }
+    };
+    println!("{mode}: {bytes} bytes, checksum {check:016x}");
+}
