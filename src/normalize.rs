@@ -60,7 +60,10 @@ pub fn key(word: &str) -> Cow<'_, str> {
 #[inline(always)]
 pub(crate) fn key_into(word: &str, out: &mut String) -> bool {
     // One pass for the common case, ASCII without capitals; the rest out of line.
-    !word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) || key_of_other(word, out)
+    !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        || key_of_other(word, out)
 }
 
 /// [`key_into`] for a word with a capital or a character beyond ASCII.

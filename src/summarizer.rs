@@ -6,8 +6,8 @@ use crate::lang::Language;
 use crate::parallel::{default_pool, map_items, run_in, Pool};
 use crate::score::{features, Weights, FEATURES};
 use crate::segment::sentence_spans;
-use crate::select::{fit_length, ranks, selection_order, top_n, Length, DEFAULT_REDUNDANCY};
-use crate::tfidf::{term_stats, SparseCounts};
+use crate::select::{fit_length, ranks, selection_order_by, top_n, Length, DEFAULT_REDUNDANCY};
+use crate::tfidf::{term_stats, SentenceTerms};
 use ndarray::{Array1, Array2};
 use rayon::prelude::*;
 use rayon::ThreadPool;
@@ -260,7 +260,7 @@ pub struct Analysis {
     scores: Array1<f32>,
     language: Option<Language>,
     /// Each sentence's content-word counts (for redundancy control).
-    terms: Vec<SparseCounts>,
+    terms: SentenceTerms,
 }
 
 impl Analysis {
@@ -450,7 +450,7 @@ impl Summarizer {
     /// [`crate::select::selection_order`]).
     fn order(&self, analysis: &Analysis, wanted: usize) -> Vec<usize> {
         let scores = analysis.scores.as_slice().unwrap_or(&[]);
-        selection_order(scores, &analysis.terms, self.redundancy, wanted)
+        selection_order_by(scores, |i| analysis.terms.get(i), self.redundancy, wanted)
     }
 
     /// The most salient sentences of `text` that fit in `length`, in document order.
