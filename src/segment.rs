@@ -52,8 +52,15 @@ const MIN_WRAPPED_LINE: usize = 30;
 /// ```
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
+    let mut scratch = Scratch::default();
     for (block, longest_line) in blocks(text) {
-        split_block(text, block, wrap_width(longest_line), &mut spans);
+        split_block(
+            text,
+            block,
+            wrap_width(longest_line),
+            &mut scratch,
+            &mut spans,
+        );
     }
     spans
 }
@@ -432,25 +439,42 @@ fn blocks(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
     })
 }
 
+/// Buffers that [`split_block`] reuses from one block to the next.
+#[derive(Default)]
+struct Scratch {
+    /// The ends of the UAX #29 pieces.
+    uax: Vec<usize>,
+    /// The boundaries kept.
+    cuts: Vec<usize>,
+}
+
 /// Splits one block into sentences and appends their spans.
 ///
 /// The UAX #29 boundaries of the block are merged with the forced ones (list items,
 /// bullets, the end of a spaced ellipsis), then each UAX #29 boundary is kept or
 /// dropped by the repair rules, looking only at a bounded window on either side, so
 /// the pass stays linear in the length of the block.
-fn split_block(text: &str, block: Range<usize>, wrap_width: usize, out: &mut Vec<Range<usize>>) {
+fn split_block(
+    text: &str,
+    block: Range<usize>,
+    wrap_width: usize,
+    scratch: &mut Scratch,
+    out: &mut Vec<Range<usize>>,
+) {
     let Some(body) = text.get(block.clone()) else {
         return;
     };
-    let uax: Vec<usize> = sentence_bounds::sentence_bound_indices(body)
-        .map(|(offset, piece)| offset + piece.len())
-        .collect();
+    let Scratch { uax, cuts } = scratch;
+    uax.clear();
+    uax.extend(
+        sentence_bounds::sentence_bound_indices(body).map(|(offset, piece)| offset + piece.len()),
+    );
+    cuts.clear();
     let (zones, mut forced) = ellipses(body);
     forced.extend(list_breaks(body));
     forced.sort_unstable();
     forced.dedup();
 
-    let mut cuts: Vec<usize> = Vec::new();
     let mut start = 0;
     let mut zone_at = 0;
     let mut forced_at = 0;
