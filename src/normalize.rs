@@ -57,26 +57,23 @@ pub fn key(word: &str) -> Cow<'_, str> {
 
 /// [`key`] into a buffer that the caller reuses: `true` when `word` is its own key
 /// (`out` is left alone), else `false` with the key in `out`.
-#[inline]
+#[inline(always)]
 pub(crate) fn key_into(word: &str, out: &mut String) -> bool {
-    // One pass for the common case, ASCII without capitals.
-    if !word
+    // One pass for the common case, ASCII without capitals; the rest out of line.
+    !word
         .bytes()
         .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
-        return true;
-    }
+        || key_of_other(word, out)
+}
+
+/// [`key_into`] for a word with a capital or a character beyond ASCII.
+fn key_of_other(word: &str, out: &mut String) -> bool {
     if word.is_ascii() {
         out.clear();
         out.push_str(word);
         out.make_ascii_lowercase();
         return false;
     }
-    key_beyond_ascii(word, out)
-}
-
-/// [`key_into`] for a word with a character beyond ASCII.
-fn key_beyond_ascii(word: &str, out: &mut String) -> bool {
     match fast_key(word) {
         FastKey::Own => true,
         FastKey::Lower => {

@@ -27,7 +27,7 @@
 
 use crate::parallel::map_indices;
 use crate::position::lead_weight;
-use crate::tfidf::{SparseCounts, TermStats};
+use crate::tfidf::TermStats;
 use ndarray::{Array1, Array2};
 
 /// The names of the feature columns, in order.
@@ -136,7 +136,7 @@ pub(crate) fn features(stats: &TermStats, corpus_idf: bool, parallel: bool) -> A
     let unit_sum = unit_sum(stats, centrality_idf, &norms);
     let others = stats.sentences.len().saturating_sub(1).max(1) as f32;
     let rows = map_indices(stats.sentences.len(), parallel, |i| {
-        let terms = stats.sentences.get(i).map(Vec::as_slice).unwrap_or(&[]);
+        let terms = stats.sentences.get(i);
         let len = stats.lengths.get(i).copied().unwrap_or(0);
         let norm = norms.get(i).copied().unwrap_or(0.0);
         let idf = Idf {
@@ -213,7 +213,7 @@ fn unit_sum(stats: &TermStats, idf: &[f32], norms: &[f32]) -> Vec<f32> {
     sum
 }
 
-fn add_scaled(sum: &mut [f32], terms: &SparseCounts, idf: &[f32], scale: f32) {
+fn add_scaled(sum: &mut [f32], terms: &[(u32, f32)], idf: &[f32], scale: f32) {
     for t in terms {
         if let Some(slot) = sum.get_mut(t.0 as usize) {
             *slot += weight(t, idf) * scale;
@@ -228,6 +228,7 @@ fn norm(values: impl Iterator<Item = f32>) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tfidf::SparseCounts;
 
     fn stats(sentences: Vec<SparseCounts>) -> TermStats {
         let lengths = sentences
@@ -241,7 +242,7 @@ mod tests {
             .max()
             .unwrap_or(0);
         TermStats {
-            sentences,
+            sentences: sentences.iter().map(Vec::as_slice).collect(),
             lengths,
             idf: vec![1.0; vocab],
         }

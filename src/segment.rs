@@ -29,6 +29,8 @@ mod abbrev;
 mod scan;
 mod sentence_bounds;
 
+pub(crate) use scan::first_non_ascii;
+
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -50,8 +52,15 @@ const MIN_WRAPPED_LINE: usize = 30;
 /// ```
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
-    for block in blocks(text) {
-        split_block(text, block, &mut spans);
+    let mut scratch = Scratch::default();
+    for (block, longest_line) in blocks(text) {
+        split_block(
+            text,
+            block,
+            wrap_width(longest_line),
+            &mut scratch,
+            &mut spans,
+        );
     }
     spans
 }
@@ -392,29 +401,51 @@ fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usiz
     }
 }
 
-/// Paragraph blocks: spans separated by lines that hold only white space.
-fn blocks(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// Paragraph blocks: spans separated by lines that hold only white space, each with
+/// the length in characters of its longest line (lines as `str::lines` gives them).
+fn blocks(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
     let mut start = 0;
+    let mut longest = 0;
     let mut lines = text.split_inclusive('\n').peekable();
     let mut pos = 0;
     std::iter::from_fn(move || {
         while let Some(line) = lines.next() {
             let line_start = pos;
             pos += line.len();
-            if line.trim().is_empty() {
+            if line.trim_start().is_empty() {
                 let block = start..line_start;
                 start = pos;
+                let longest = std::mem::take(&mut longest);
                 if !block.is_empty() {
-                    return Some(block);
+                    return Some((block, longest));
                 }
-            } else if lines.peek().is_none() {
-                let block = start..pos;
-                start = pos;
-                return Some(block);
+            } else {
+                let content = line
+                    .strip_suffix('\n')
+                    .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l));
+                // Only a line longer in bytes than the longest so far can be longer
+                // in characters.
+                if content.len() > longest {
+                    longest = longest.max(content.chars().count());
+                }
+                if lines.peek().is_none() {
+                    let block = start..pos;
+                    start = pos;
+                    return Some((block, std::mem::take(&mut longest)));
+                }
             }
         }
         None
     })
+}
+
+/// Buffers that [`split_block`] reuses from one block to the next.
+#[derive(Default)]
+struct Scratch {
+    /// The ends of the UAX #29 pieces.
+    uax: Vec<usize>,
+    /// The boundaries kept.
+    cuts: Vec<usize>,
 }
 
 /// Splits one block into sentences and appends their spans.
@@ -423,20 +454,27 @@ fn blocks(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// bullets, the end of a spaced ellipsis), then each UAX #29 boundary is kept or
 /// dropped by the repair rules, looking only at a bounded window on either side, so
 /// the pass stays linear in the length of the block.
-fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
+fn split_block(
+    text: &str,
+    block: Range<usize>,
+    wrap_width: usize,
+    scratch: &mut Scratch,
+    out: &mut Vec<Range<usize>>,
+) {
     let Some(body) = text.get(block.clone()) else {
         return;
     };
-    let wrap_width = wrap_width(body);
-    let uax: Vec<usize> = sentence_bounds::sentence_bound_indices(body)
-        .map(|(offset, piece)| offset + piece.len())
-        .collect();
+    let Scratch { uax, cuts } = scratch;
+    uax.clear();
+    uax.extend(
+        sentence_bounds::sentence_bound_indices(body).map(|(offset, piece)| offset + piece.len()),
+    );
+    cuts.clear();
     let (zones, mut forced) = ellipses(body);
     forced.extend(list_breaks(body));
     forced.sort_unstable();
     forced.dedup();
 
-    let mut cuts: Vec<usize> = Vec::new();
     let mut start = 0;
     let mut zone_at = 0;
     let mut forced_at = 0;
@@ -877,16 +915,10 @@ fn is_opening(c: char) -> bool {
     )
 }
 
-/// The line length, in characters, from which a line counts as wrapped prose.
-fn wrap_width(body: &str) -> usize {
-    // Only a line longer in bytes than the longest so far can be longer in characters.
-    let mut longest = 0;
-    for line in body.lines() {
-        if line.len() > longest {
-            longest = longest.max(line.chars().count());
-        }
-    }
-    (longest * 3 / 5).max(MIN_WRAPPED_LINE)
+/// The line length, in characters, from which a line counts as wrapped prose, given
+/// the longest line of the block.
+fn wrap_width(longest_line: usize) -> usize {
+    (longest_line * 3 / 5).max(MIN_WRAPPED_LINE)
 }
 
 /// Whether a UAX #29 piece ended only because of a line break inside wrapped prose.
@@ -904,7 +936,7 @@ fn joins_next_line(sentence: &str, line: &str, wrap_width: usize) -> bool {
     }
     // A line shorter in bytes than `wrap_width` is shorter in characters.
     let line = line.trim_end();
-    line.len() >= wrap_width && line.chars().count() >= wrap_width
+    line.len() >= wrap_width && (line.is_ascii() || line.chars().count() >= wrap_width)
 }
 
 /// Whether a line ends in sentence-final punctuation, perhaps followed by closing
@@ -1072,11 +1104,15 @@ mod tests {
             proptest::prop_assert_eq!(joins_next_line(sentence, line, wrap), want);
         }
 
-        /// The longest line by bytes first, then characters, as by characters.
+        /// The longest line of each block by bytes first, then characters, as by
+        /// characters.
         #[test]
-        fn wrap_width_as_by_characters(body in "[a é😀\n]{0,200}") {
-            let longest = body.lines().map(|l| l.chars().count()).max().unwrap_or(0);
-            proptest::prop_assert_eq!(wrap_width(&body), (longest * 3 / 5).max(MIN_WRAPPED_LINE));
+        fn blocks_measure_lines_by_characters(text in "[a é😀\r\n]{0,200}") {
+            for (block, longest) in blocks(&text) {
+                let body = &text[block];
+                let want = body.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+                proptest::prop_assert_eq!(longest, want, "{:?}", body);
+            }
         }
     }
 

@@ -144,6 +144,17 @@ pub fn selection_order(
     redundancy: f32,
     wanted: usize,
 ) -> Vec<usize> {
+    let vector = |i: usize| vectors.get(i).map_or(&[][..], Vec::as_slice);
+    selection_order_by(scores, vector, redundancy, wanted)
+}
+
+/// [`selection_order`] with the term vector of sentence `i` given by `vector(i)`.
+pub(crate) fn selection_order_by<'v>(
+    scores: &[f32],
+    vector: impl Fn(usize) -> &'v [(u32, f32)],
+    redundancy: f32,
+    wanted: usize,
+) -> Vec<usize> {
     let mut order: Vec<usize> = (0..scores.len()).collect();
     order.sort_unstable_by(|&a, &b| rank_order(scores, a, b));
     let r = if redundancy.is_nan() {
@@ -159,8 +170,6 @@ pub fn selection_order(
     let score = |i: usize| scores.get(i).copied().unwrap_or(0.0);
     let best = pool.iter().map(|&i| score(i)).fold(0.0f32, f32::max);
     let relevance = |i: usize| if best > 0.0 { score(i) / best } else { 0.0 };
-    let empty: Vec<(u32, f32)> = Vec::new();
-    let vector = |i: usize| vectors.get(i).unwrap_or(&empty);
     let mut norms: Vec<f32> = pool.iter().map(|&i| norm(vector(i))).collect();
     // Highest similarity of each pool sentence to the ones taken so far; `pool`,
     // `norms` and `similarity` stay aligned, positions `taken..` are the remaining ones.

@@ -7,8 +7,8 @@ use crate::parallel::{default_pool, map_items, run_in, Pool};
 use crate::position::lead_budget;
 use crate::score::{features, Weights, FEATURES, POSITION};
 use crate::segment::sentence_spans;
-use crate::select::{fit_length, ranks, selection_order, top_n, Length, DEFAULT_REDUNDANCY};
-use crate::tfidf::{term_stats, SparseCounts};
+use crate::select::{fit_length, ranks, selection_order_by, top_n, Length, DEFAULT_REDUNDANCY};
+use crate::tfidf::{term_stats, SentenceTerms};
 use ndarray::{Array1, Array2};
 use rayon::prelude::*;
 use rayon::ThreadPool;
@@ -271,7 +271,7 @@ pub struct Analysis {
     weights: Weights,
     language: Option<Language>,
     /// Each sentence's content-word counts (for redundancy control).
-    terms: Vec<SparseCounts>,
+    terms: SentenceTerms,
 }
 
 impl Analysis {
@@ -514,10 +514,10 @@ impl Summarizer {
     }
 
     /// The order in which sentences enter a summary of about `expected` sentences
-    /// (see [`crate::select::selection_order`]); `wanted` bounds the redundancy pass.
+    /// (see [`crate::select::selection_order_by`]); `wanted` bounds the redundancy pass.
     fn order(&self, analysis: &Analysis, wanted: usize, expected: usize) -> Vec<usize> {
         let scores = analysis.scores_for(expected);
-        selection_order(&scores, &analysis.terms, self.redundancy, wanted)
+        selection_order_by(&scores, |i| analysis.terms.get(i), self.redundancy, wanted)
     }
 
     /// The weights a document in `language` is scored with: that language's defaults

@@ -11,14 +11,62 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// One sentence's terms: `(term id, count)`, sorted by id, ids unique.
+/// One sentence's terms, as the tests build them.
+#[cfg(test)]
 pub(crate) type SparseCounts = Vec<(u32, f32)>;
+
+/// Every sentence's terms, `(term id, count)` sorted by id with ids unique, in one
+/// array cut by sentence: one allocation for the document, not one per sentence.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct SentenceTerms {
+    pairs: Vec<(u32, f32)>,
+    /// Where each sentence's pairs end in `pairs`.
+    ends: Vec<usize>,
+}
+
+impl SentenceTerms {
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The terms of sentence `i` (empty beyond the last).
+    pub fn get(&self, i: usize) -> &[(u32, f32)] {
+        let start = match i.checked_sub(1) {
+            Some(prev) => self.ends.get(prev).copied().unwrap_or(usize::MAX),
+            None => 0,
+        };
+        let end = self.ends.get(i).copied().unwrap_or(0);
+        self.pairs.get(start..end).unwrap_or_default()
+    }
+
+    /// The terms of every sentence, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[(u32, f32)]> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Appends a sentence's terms.
+    pub fn push(&mut self, terms: &[(u32, f32)]) {
+        self.pairs.extend_from_slice(terms);
+        self.ends.push(self.pairs.len());
+    }
+}
+
+impl<'a> FromIterator<&'a [(u32, f32)]> for SentenceTerms {
+    fn from_iter<I: IntoIterator<Item = &'a [(u32, f32)]>>(sentences: I) -> Self {
+        let mut out = SentenceTerms::default();
+        for terms in sentences {
+            out.push(terms);
+        }
+        out
+    }
+}
 
 /// The term statistics of one document.
 #[derive(Debug, Default)]
 pub(crate) struct TermStats {
     /// Per-sentence sparse term counts.
-    pub sentences: Vec<SparseCounts>,
+    pub sentences: SentenceTerms,
     /// Per-sentence number of content words (tokens that are not stopwords).
     pub lengths: Vec<usize>,
     /// Inverse document frequency per term id (sentences as documents).
@@ -60,7 +108,10 @@ pub(crate) fn term_stats(
     let mut global: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
     let merge = locals.len() > 1;
     let mut df: Vec<u32> = Vec::new();
-    let mut sentences = Vec::with_capacity(spans.len());
+    let mut sentences = SentenceTerms {
+        pairs: Vec::with_capacity(locals.iter().map(|l| l.ids.len()).sum()),
+        ends: Vec::with_capacity(spans.len()),
+    };
     let mut lengths = Vec::with_capacity(spans.len());
     let mut ids: Vec<u32> = Vec::new();
     for local in locals {
@@ -95,9 +146,10 @@ pub(crate) fn term_stats(
             );
             lengths.push(ids.len());
             ids.sort_unstable();
-            let counts = run_lengths(&ids);
-            count_sentence_in_df(&mut df, &counts);
-            sentences.push(counts);
+            let from = sentences.pairs.len();
+            run_lengths_into(&ids, &mut sentences.pairs);
+            count_sentence_in_df(&mut df, sentences.pairs.get(from..).unwrap_or_default());
+            sentences.ends.push(sentences.pairs.len());
         }
     }
     let n = sentences.len() as f32;
@@ -290,7 +342,7 @@ fn content_keys<'t>(sentence: &'t str, stopwords: &[&FxHashSet<String>]) -> Vec<
 }
 
 /// Adds one sentence's distinct terms to the document frequencies.
-fn count_sentence_in_df(df: &mut Vec<u32>, counts: &SparseCounts) {
+fn count_sentence_in_df(df: &mut Vec<u32>, counts: &[(u32, f32)]) {
     for &(id, _) in counts {
         let slot = id as usize;
         if slot >= df.len() {
@@ -302,16 +354,23 @@ fn count_sentence_in_df(df: &mut Vec<u32>, counts: &SparseCounts) {
     }
 }
 
-/// Collapses sorted ids into `(id, count)` pairs.
-fn run_lengths(sorted: &[u32]) -> SparseCounts {
-    let distinct = sorted.windows(2).filter(|w| w.first() != w.last()).count() + 1;
-    let mut out: SparseCounts = Vec::with_capacity(distinct.min(sorted.len()));
+/// Collapses sorted ids into `(id, count)` pairs, appended to `out`.
+fn run_lengths_into(sorted: &[u32], out: &mut Vec<(u32, f32)>) {
+    let mut last = None;
     for &id in sorted {
         match out.last_mut() {
-            Some((last, count)) if *last == id => *count += 1.0,
+            Some((_, count)) if last == Some(id) => *count += 1.0,
             _ => out.push((id, 1.0)),
         }
+        last = Some(id);
     }
+}
+
+/// Collapses sorted ids into `(id, count)` pairs.
+#[cfg(test)]
+fn run_lengths(sorted: &[u32]) -> SparseCounts {
+    let mut out = Vec::new();
+    run_lengths_into(sorted, &mut out);
     out
 }
 
@@ -347,6 +406,7 @@ mod tests {
             count_sentence_in_df(&mut df, &counts);
             sentences.push(counts);
         }
+        let sentences: SentenceTerms = sentences.iter().map(Vec::as_slice).collect();
         let n = sentences.len() as f32;
         let idf = df
             .iter()

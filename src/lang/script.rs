@@ -60,7 +60,7 @@ enum Cue {
 const CUES: usize = 7;
 
 /// Letter counts of a text sample, per script and per cue.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub(crate) struct Counts {
     scripts: [usize; SCRIPTS.len()],
     cues: [usize; CUES],
@@ -105,13 +105,17 @@ impl Counts {
 /// Counts the letters of `sample` by script and cue.
 pub(crate) fn count(sample: &str) -> Counts {
     let mut counts = Counts::default();
-    for c in sample.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphabetic() {
-                counts.scripts[0] += 1;
-            }
-            continue;
-        }
+    let mut rest = sample;
+    loop {
+        // A run of ASCII at once (Latin letters), then one other character.
+        let run = crate::segment::first_non_ascii(rest.as_bytes()).unwrap_or(rest.len());
+        let (ascii, other) = rest.split_at_checked(run).unwrap_or((rest, ""));
+        counts.scripts[0] += ascii.bytes().filter(u8::is_ascii_alphabetic).count();
+        let mut chars = other.chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        rest = chars.as_str();
         // Ranges decide the common scripts (punctuation inside them counts too,
         // which is harmless); only the rest asks the slower Unicode tables.
         let script = script_of(c);
@@ -188,5 +192,41 @@ pub(crate) fn letter_bonus(language: Language, counts: &Counts) -> usize {
         Language::Marathi => counts.cue(Cue::Marathi) * 2,
         Language::Vietnamese => counts.cue(Cue::Vietnamese),
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The counts character by character, as first written.
+    fn count_by_chars(sample: &str) -> Counts {
+        let mut counts = Counts::default();
+        for c in sample.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphabetic() {
+                    counts.scripts[0] += 1;
+                }
+                continue;
+            }
+            let script = script_of(c);
+            if script == Script::Other && !c.is_alphabetic() {
+                continue;
+            }
+            if let Some(n) = counts.scripts.get_mut(script as usize) {
+                *n += 1;
+            }
+            if let Some(n) = cue_of(c).and_then(|cue| counts.cues.get_mut(cue as usize)) {
+                *n += 1;
+            }
+        }
+        counts
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn counts_as_by_characters(text in "[a-zA-Z .1’é\u{301}жыکےपळ東カ가😀]{0,40}") {
+            proptest::prop_assert_eq!(count(&text), count_by_chars(&text));
+        }
     }
 }
