@@ -878,7 +878,7 @@ fn before_opening_marks(body: &str, prev: usize, cut: usize) -> usize {
         return cut;
     };
     let trimmed = piece.trim_end_matches(|c: char| is_opening(c) || c == '"');
-    if trimmed.trim().is_empty() || trimmed.len() == piece.len() {
+    if trimmed.len() == piece.len() || trimmed.trim().is_empty() {
         return cut;
     }
     prev + trimmed.len()
