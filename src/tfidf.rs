@@ -5,7 +5,7 @@
 use crate::idf::IdfModel;
 use crate::normalize::key_into;
 use crate::parallel::map_items;
-use crate::segment::words;
+use crate::segment::word_iter;
 use crate::tokens::for_each_term;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -238,8 +238,9 @@ fn local_terms<'t>(
             }
         };
         if is_spaced(sentence) {
-            for word in words(sentence) {
-                let id = if key_into(word, &mut lower) {
+            let mut found = word_iter(sentence);
+            while let Some((_, word)) = found.next() {
+                let id = if found.plain() || key_into(word, &mut lower) {
                     vocab.id_of(word, || Cow::Borrowed(word))
                 } else {
                     vocab.id_of(&lower, || Cow::Owned(lower.clone()))
@@ -304,7 +305,7 @@ impl<'t> Vocabulary<'t, '_> {
     }
 }
 
-/// Whether every term of `sentence` is a word keyed on its own ([`words`] and
+/// Whether every term of `sentence` is a word keyed on its own ([`crate::segment::words`] and
 /// [`crate::normalize::key`]), which holds when no character belongs to a script that
 /// [`for_each_term`] splits into bigrams or segments: those all lie at U+0E00 and
 /// above, outside General Punctuation (quotes, dashes, which are never terms).
