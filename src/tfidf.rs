@@ -480,6 +480,40 @@ mod tests {
         }
     }
 
+    /// With a corpus model, term `id` gets the corpus IDF of its key, on one chunk and
+    /// on several.
+    #[test]
+    fn corpus_idf_follows_the_ids() {
+        let text = "Alpha beta gamma. Beta delta alpha epsilon. Zeta eta theta iota. ".repeat(300);
+        let spans = sentence_spans(&text);
+        let model = IdfModel::from_counts(
+            10,
+            [
+                ("alpha", 1u64),
+                ("beta", 2),
+                ("gamma", 3),
+                ("delta", 4),
+                ("zeta", 5),
+            ],
+        );
+        let want = term_stats(&text, &spans, &[], None, false);
+        // Ids in order of first occurrence: alpha, beta, gamma, delta, epsilon, zeta, ...
+        let keys = [
+            "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
+        ];
+        assert_eq!(want.idf.len(), keys.len());
+        let expected: Vec<f32> = keys.iter().map(|k| model.idf(k)).collect();
+        let one = term_stats(&text, &spans, &[], Some(&model), false);
+        assert_eq!(one.idf, expected);
+        if let Some(pool) = crate::parallel::Pool::new(3) {
+            let three = crate::parallel::run_in(pool.get(), || {
+                term_stats(&text, &spans, &[], Some(&model), true)
+            });
+            assert_eq!(three.idf, expected);
+            assert_eq!(three.sentences, one.sentences);
+        }
+    }
+
     #[test]
     fn same_as_the_reference() {
         let stop: FxHashSet<String> = ["the", "a", "is", "و", "کا"]
