@@ -128,12 +128,7 @@ impl Weights {
 pub(crate) fn features(stats: &TermStats, corpus_idf: bool, parallel: bool) -> Array2<f32> {
     let ones = vec![1.0f32; stats.idf.len()];
     let centrality_idf: &[f32] = if corpus_idf { &stats.idf } else { &ones };
-    let norms: Vec<f32> = stats
-        .sentences
-        .iter()
-        .map(|terms| norm(terms.iter().map(|t| weight(t, centrality_idf))))
-        .collect();
-    let unit_sum = unit_sum(stats, centrality_idf, &norms);
+    let (norms, unit_sum) = unit_sum(stats, centrality_idf);
     let others = stats.sentences.len().saturating_sub(1).max(1) as f32;
     let rows = map_indices(stats.sentences.len(), parallel, |i| {
         let terms = stats.sentences.get(i);
@@ -201,16 +196,20 @@ fn row(
     [tfidf, centrality, lead_weight(index), length]
 }
 
-/// The sum of the sentences' unit vectors, dense over the vocabulary (linear in
-/// the vocabulary, never sentences × vocabulary).
-fn unit_sum(stats: &TermStats, idf: &[f32], norms: &[f32]) -> Vec<f32> {
+/// The norm of every sentence's vector, and the sum of the sentences' unit vectors,
+/// dense over the vocabulary (linear in the vocabulary, never sentences ×
+/// vocabulary), in one pass over the sentences.
+fn unit_sum(stats: &TermStats, idf: &[f32]) -> (Vec<f32>, Vec<f32>) {
+    let mut norms = Vec::with_capacity(stats.sentences.len());
     let mut sum = vec![0.0f32; stats.idf.len()];
-    for (terms, &n) in stats.sentences.iter().zip(norms) {
+    for terms in stats.sentences.iter() {
+        let n = norm(terms.iter().map(|t| weight(t, idf)));
         if n > 0.0 {
             add_scaled(&mut sum, terms, idf, 1.0 / n);
         }
+        norms.push(n);
     }
-    sum
+    (norms, sum)
 }
 
 fn add_scaled(sum: &mut [f32], terms: &[(u32, f32)], idf: &[f32], scale: f32) {

@@ -101,19 +101,36 @@ pub fn words(sentence: &str) -> impl Iterator<Item = &str> {
 /// assert_eq!(found, [(0, "کل"), (5, "3.5"), (9, "km")]);
 /// ```
 pub fn word_indices(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
+    word_iter(sentence)
+}
+
+/// [`word_indices`] as its own type, which also tells whether the last word was
+/// plain ([`WordIndices::plain`]).
+pub(crate) fn word_iter(sentence: &str) -> WordIndices<'_> {
     WordIndices {
         text: sentence,
         pos: 0,
         pending: Pending::None,
+        plain: false,
     }
 }
 
 /// The iterator behind [`word_indices`].
-struct WordIndices<'a> {
+pub(crate) struct WordIndices<'a> {
     text: &'a str,
     /// Where the next chunk is looked for.
     pos: usize,
     pending: Pending<'a>,
+    /// Whether the last word is plain.
+    plain: bool,
+}
+
+impl WordIndices<'_> {
+    /// Whether the last word given is plain: ASCII without capitals, so its own match
+    /// key (`false` tells nothing).
+    pub(crate) fn plain(&self) -> bool {
+        self.plain
+    }
 }
 
 /// The part of the text being split.
@@ -142,14 +159,16 @@ impl<'a> Iterator for WordIndices<'a> {
                     // `unicode_words` keeps the segments with a letter or digit; so
                     // do we, with the faster test.
                     if let Some((i, w)) = iter.find(|(_, w)| w.chars().any(is_word_char)) {
+                        self.plain = false;
                         return Some((*offset + i, w));
                     }
                     self.pending = Pending::None;
                 }
                 Pending::Fast(end) => {
                     let end = *end;
-                    if let Some((start, stop)) = next_fast_word(self.text, self.pos, end) {
+                    if let Some((start, stop, plain)) = next_fast_word(self.text, self.pos, end) {
                         self.pos = stop;
+                        self.plain = plain;
                         return self.text.get(start..stop).map(|w| (start, w));
                     }
                     self.pos = end;
@@ -247,6 +266,9 @@ const WB_MID_DIGIT: u8 = 16;
 /// A character that the fast rules know; other classes are Other, which no rule
 /// joins (ASCII white space included: no rule joins it to a known character).
 const WB_KNOWN: u8 = 32;
+/// An ASCII capital (not a word-break class: it tells a word that is not its own
+/// match key).
+const WB_UPPER: u8 = 64;
 
 /// The word-break class of a code point as a bit set of the above, 0 for a character
 /// the fast rules do not know. Every known letter or digit is alphanumeric, and no
@@ -257,7 +279,8 @@ const fn wb_class(code: u32) -> u8 {
     const DIGIT: u8 = WB_KNOWN | WB_WORD | WB_DIGIT;
     const MID_NUM_LET: u8 = WB_KNOWN | WB_MID_LETTER | WB_MID_DIGIT;
     match code {
-        0x41..=0x5A | 0x61..=0x7A => LETTER,
+        0x41..=0x5A => LETTER | WB_UPPER,
+        0x61..=0x7A => LETTER,
         0x30..=0x39 => DIGIT,
         0x5F => WB_KNOWN | WB_WORD,
         0x3A => WB_KNOWN | WB_MID_LETTER,
@@ -349,7 +372,9 @@ fn wb_byte(b: u8) -> u8 {
 /// rules WB5–WB13b (the only ones that join known characters into words; white space
 /// and the other rules only ever end one), as a byte range.
 #[inline]
-fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usize)> {
+///
+/// Also tells whether the word is plain: ASCII without capitals, its own match key.
+fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usize, bool)> {
     let bytes = text.as_bytes().get(..end)?;
     loop {
         // To the first letter, digit or `_`, or the first character beyond ASCII.
@@ -359,13 +384,19 @@ fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usiz
             .position(|&b| b >= 0x80 || wb_byte(b) & WB_WORD != 0)?;
         let start = pos;
         let mut before = 0;
+        // The classes of the word's ASCII letters, and whether it has other characters.
+        let (mut seen, mut beyond) = (0, false);
         let len = loop {
             // WB5, WB8, WB9, WB10, WB13a, WB13b: letters, digits and `_` hold
             // together; ASCII ones in a tight loop.
             let rest = bytes.get(pos..).unwrap_or_default();
             let run = rest
                 .iter()
-                .position(|&b| wb_byte(b) & WB_WORD == 0)
+                .position(|&b| {
+                    let c = wb_byte(b);
+                    seen |= c;
+                    c & WB_WORD == 0
+                })
                 .unwrap_or(rest.len());
             if let Some(&last) = run.checked_sub(1).and_then(|i| rest.get(i)) {
                 before = wb_byte(last);
@@ -374,6 +405,7 @@ fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usiz
             let (c, len) = wb_class_at(bytes, pos, end);
             if c & WB_WORD != 0 {
                 before = c;
+                beyond |= len > 1;
                 pos += len;
                 continue;
             }
@@ -387,6 +419,7 @@ fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usiz
             if !joins {
                 break len;
             }
+            beyond |= len > 1;
             pos += len;
         };
         if pos == start {
@@ -396,7 +429,7 @@ fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usiz
         }
         // A word of `_` alone has no letter or digit: `unicode_words` drops it.
         if bytes.get(start..pos)?.iter().any(|&b| b != b'_') {
-            return Some((start, pos));
+            return Some((start, pos, !beyond && seen & WB_UPPER == 0));
         }
     }
 }
@@ -878,7 +911,7 @@ fn before_opening_marks(body: &str, prev: usize, cut: usize) -> usize {
         return cut;
     };
     let trimmed = piece.trim_end_matches(|c: char| is_opening(c) || c == '"');
-    if trimmed.trim().is_empty() || trimmed.len() == piece.len() {
+    if trimmed.len() == piece.len() || trimmed.trim().is_empty() {
         return cut;
     }
     prev + trimmed.len()
@@ -1078,6 +1111,26 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A word said to be plain is ASCII without capitals; in a text of ASCII,
+        /// every such word is said to be plain.
+        #[test]
+        fn plain_words_are_ascii_lowercase(
+            text in "[aZ1_.,:'’“—é ж\u{301}ک\n]{0,40}",
+            ascii in "[a-zA-Z0-9_.,:;' \n]{0,40}",
+        ) {
+            for t in [&text, &ascii] {
+                let mut it = word_iter(t);
+                while let Some((_, w)) = it.next() {
+                    let lower_ascii = w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+                    if it.plain() {
+                        proptest::prop_assert!(lower_ascii, "{:?} in {:?}", w, t);
+                    } else if t.is_ascii() {
+                        proptest::prop_assert!(!lower_ascii, "{:?} in {:?}", w, t);
+                    }
+                }
+            }
+        }
+
         /// The line that split_block passes (after the last line feed before the
         /// piece's own) gives the answer of counting characters back from the
         /// boundary over the whole block, as the test was first written.

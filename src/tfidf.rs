@@ -5,7 +5,7 @@
 use crate::idf::IdfModel;
 use crate::normalize::key_into;
 use crate::parallel::map_items;
-use crate::segment::words;
+use crate::segment::word_iter;
 use crate::tokens::for_each_term;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -238,8 +238,9 @@ fn local_terms<'t>(
             }
         };
         if is_spaced(sentence) {
-            for word in words(sentence) {
-                let id = if key_into(word, &mut lower) {
+            let mut found = word_iter(sentence);
+            while let Some((_, word)) = found.next() {
+                let id = if found.plain() || key_into(word, &mut lower) {
                     vocab.id_of(word, || Cow::Borrowed(word))
                 } else {
                     vocab.id_of(&lower, || Cow::Owned(lower.clone()))
@@ -304,7 +305,7 @@ impl<'t> Vocabulary<'t, '_> {
     }
 }
 
-/// Whether every term of `sentence` is a word keyed on its own ([`words`] and
+/// Whether every term of `sentence` is a word keyed on its own ([`crate::segment::words`] and
 /// [`crate::normalize::key`]), which holds when no character belongs to a script that
 /// [`for_each_term`] splits into bigrams or segments: those all lie at U+0E00 and
 /// above, outside General Punctuation (quotes, dashes, which are never terms).
@@ -476,6 +477,40 @@ mod tests {
         fn spaced_by_bytes_as_by_chars(text in "[a .é\u{7ff}\u{800}\u{dff}\u{e00}\u{1fff}\u{2000}\u{206f}\u{2070}\u{4e00}\u{10000}]{0,12}") {
             let by_chars = text.chars().all(|c| c < '\u{E00}' || ('\u{2000}'..='\u{206F}').contains(&c));
             proptest::prop_assert_eq!(is_spaced(&text), by_chars);
+        }
+    }
+
+    /// With a corpus model, term `id` gets the corpus IDF of its key, on one chunk and
+    /// on several.
+    #[test]
+    fn corpus_idf_follows_the_ids() {
+        let text = "Alpha beta gamma. Beta delta alpha epsilon. Zeta eta theta iota. ".repeat(300);
+        let spans = sentence_spans(&text);
+        let model = IdfModel::from_counts(
+            10,
+            [
+                ("alpha", 1u64),
+                ("beta", 2),
+                ("gamma", 3),
+                ("delta", 4),
+                ("zeta", 5),
+            ],
+        );
+        let want = term_stats(&text, &spans, &[], None, false);
+        // Ids in order of first occurrence: alpha, beta, gamma, delta, epsilon, zeta, ...
+        let keys = [
+            "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
+        ];
+        assert_eq!(want.idf.len(), keys.len());
+        let expected: Vec<f32> = keys.iter().map(|k| model.idf(k)).collect();
+        let one = term_stats(&text, &spans, &[], Some(&model), false);
+        assert_eq!(one.idf, expected);
+        if let Some(pool) = crate::parallel::Pool::new(3) {
+            let three = crate::parallel::run_in(pool.get(), || {
+                term_stats(&text, &spans, &[], Some(&model), true)
+            });
+            assert_eq!(three.idf, expected);
+            assert_eq!(three.sentences, one.sentences);
         }
     }
 

@@ -11,8 +11,8 @@ mod script;
 mod ur;
 
 use crate::error::{Error, ErrorKind};
-use crate::normalize::key;
-use crate::segment::words;
+use crate::normalize::{key, key_into};
+use crate::segment::word_iter;
 use rustc_hash::{FxHashMap, FxHashSet};
 use script::Script;
 use std::sync::OnceLock;
@@ -342,12 +342,22 @@ impl Language {
         // One look-up per word: which languages list it.
         let index = stopword_index();
         let mut hits = [0usize; 64];
-        for (n, word) in words(prefix(text, DETECT_WORD_BYTES)).enumerate() {
+        // Keys built in one reused buffer, and none for a plain lowercase word.
+        let mut lower = String::new();
+        let mut found = word_iter(prefix(text, DETECT_WORD_BYTES));
+        let mut n = 0;
+        while let Some((_, word)) = found.next() {
             // Stop early once one language leads clearly.
             if n % 32 == 31 && clear_lead(&hits) {
                 break;
             }
-            let Some(&listed) = index.get(key(word).as_ref()) else {
+            n += 1;
+            let key = if found.plain() || key_into(word, &mut lower) {
+                word
+            } else {
+                lower.as_str()
+            };
+            let Some(&listed) = index.get(key) else {
                 continue;
             };
             let mut bits = listed & candidates;

@@ -345,15 +345,17 @@ impl<'t> Iterator for SentenceBounds<'t> {
             // with a character the fast path does not know go to the fast path, that
             // line to the full rules.
             let unknown = first_unknown(self.text, self.pos);
+            if unknown >= self.text.len() {
+                self.fast_end = self.text.len();
+                continue;
+            }
             let line_start = self
                 .text
                 .as_bytes()
                 .get(self.pos..unknown)
                 .and_then(|head| head.iter().rposition(|&b| b == b'\n'))
                 .map_or(self.pos, |i| self.pos + i + 1);
-            if unknown >= self.text.len() {
-                self.fast_end = self.text.len();
-            } else if line_start > self.pos {
+            if line_start > self.pos {
                 self.fast_end = line_start;
             } else {
                 let end = line_end(self.text, unknown);
