@@ -3,7 +3,7 @@
 use crate::error::Error;
 use crate::idf::IdfModel;
 use crate::lang::Language;
-use crate::parallel::{default_pool, map_items, run_in, Pool};
+use crate::parallel::{default_pool, map_items, run_in, Pool, INLINE_BYTES};
 use crate::position::lead_budget;
 use crate::score::{features, Weights, FEATURES, POSITION};
 use crate::segment::sentence_spans;
@@ -393,7 +393,7 @@ impl Summarizer {
         if n == 0 {
             return Vec::new();
         }
-        let analysis = run_in(self.pool(), || self.analyze_with(text, true));
+        let analysis = self.run_document(text, |parallel| self.analyze_with(text, parallel));
         self.pick(text, &analysis, n)
     }
 
@@ -424,7 +424,7 @@ impl Summarizer {
 
     /// Scores every sentence of `text`; see [`Analysis`].
     pub fn analyze(&self, text: &str) -> Analysis {
-        run_in(self.pool(), || self.analyze_with(text, true))
+        self.run_document(text, |parallel| self.analyze_with(text, parallel))
     }
 
     /// The `n` best sentences with their scores, in document order.
@@ -562,7 +562,7 @@ impl Summarizer {
         if length == Length::Sentences(0) {
             return Ok(Vec::new());
         }
-        let analysis = run_in(self.pool(), || self.analyze_with(text, true));
+        let analysis = self.run_document(text, |parallel| self.analyze_with(text, parallel));
         Ok(texts(
             text,
             &analysis,
@@ -681,6 +681,18 @@ impl Summarizer {
         match &self.pool {
             Some(pool) => pool.get(),
             None => default_pool(),
+        }
+    }
+
+    /// Runs `f` for one document: on the calling thread, told not to go parallel,
+    /// when the text is shorter than [`INLINE_BYTES`]; otherwise on the pool, told it
+    /// may. Both give the same result (an analysis is the same on any number of
+    /// threads).
+    fn run_document<R: Send>(&self, text: &str, f: impl FnOnce(bool) -> R + Send) -> R {
+        if text.len() < INLINE_BYTES {
+            f(false)
+        } else {
+            run_in(self.pool(), || f(true))
         }
     }
 
