@@ -46,6 +46,26 @@ fn document(max_sentences: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(sentence, 0..max_sentences).prop_map(|v| v.concat())
 }
 
+/// Bytes past which a document is analysed on the pool rather than on the calling
+/// thread (16 KiB in the crate), with room to spare.
+const LONG: usize = 20_000;
+
+/// `text` repeated to at least [`LONG`] bytes (empty stays empty).
+fn tile(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    text.repeat(LONG / text.len() + 1)
+}
+
+/// A document long enough to be split between threads: a [`document`] tiled, with at
+/// least one sentence.
+fn long_document() -> impl Strategy<Value = String> {
+    document(300)
+        .prop_filter("at least one sentence", |t| !t.trim().is_empty())
+        .prop_map(|t| tile(&t))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -61,14 +81,29 @@ proptest! {
     }
 
     #[test]
-    fn same_output_on_one_two_and_four_threads(text in document(300), n in 1usize..20) {
+    fn same_output_on_one_two_and_four_threads(text in long_document(), n in 1usize..20) {
         let one = Summarizer::builder().threads(1).build().unwrap();
         let two = Summarizer::builder().threads(2).build().unwrap();
         let four = Summarizer::builder().threads(4).build().unwrap();
         let (a, b, c) = (one.analyze(&text), two.analyze(&text), four.analyze(&text));
         prop_assert_eq!(a.scores(), b.scores());
         prop_assert_eq!(a.scores(), c.scores());
-        prop_assert_eq!(one.summarize(&text, n), two.summarize(&text, n));
+        let summary = two.summarize(&text, n);
+        prop_assert_eq!(&one.summarize(&text, n), &summary);
+        // A batch analyses each document on one thread: the same result again.
+        let docs = [text.as_str()];
+        prop_assert_eq!(&four.summarize_batch(&docs, n)[0], &summary);
+    }
+
+    #[test]
+    fn short_and_long_documents_agree_with_their_batch(text in document(300), n in 1usize..20) {
+        // Short documents run on the calling thread, long ones on the pool; a document
+        // and the same document tiled past the threshold are both checked.
+        let s = Summarizer::builder().threads(2).build().unwrap();
+        for doc in [text.clone(), tile(&text)] {
+            let docs = [doc.as_str()];
+            prop_assert_eq!(&s.summarize_batch(&docs, n)[0], &s.summarize(&doc, n));
+        }
     }
 
     #[test]
