@@ -170,7 +170,8 @@ impl SummarizerBuilder {
     }
 
     /// Runs on a pool of its own with this many threads (0: one per CPU) instead of
-    /// the shared pool sized by `SALIENCE_NUM_THREADS`.
+    /// the shared pool sized by `SALIENCE_NUM_THREADS`. A single document under
+    /// 16 KiB runs on the calling thread either way (it is too small to split).
     pub fn threads(mut self, threads: usize) -> Self {
         self.threads = Some(threads);
         self
