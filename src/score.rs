@@ -86,9 +86,10 @@ impl Weights {
     /// Urdu weighs the length feature by [`URDU_LENGTH_WEIGHT`].
     ///
     /// On both Urdu evaluation sets the stronger prior gave clearly better summaries
-    /// (ROUGE-1 on the Urdu Summary Corpus 34.2 → 39.2, on XL-Sum Urdu 26.9 → 27.6),
-    /// while on the English sets it cost about a point, so it is the one
-    /// language-specific default. Weights set with
+    /// (ROUGE-1 of the top sentences by score, other weights at their defaults: Urdu
+    /// Summary Corpus 34.2 → 39.2, XL-Sum Urdu 26.9 → 27.6; `benches/quality.py` with
+    /// every default: 40.0 and 27.6), while on the English sets it cost about a point,
+    /// so it is the one language-specific default. Weights set with
     /// [`crate::SummarizerBuilder::weights`] apply to every language as given.
     ///
     /// ```
