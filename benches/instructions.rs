@@ -19,7 +19,6 @@
 
 mod data;
 
-use rustc_hash::FxHashMap;
 use salience::Summarizer;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::hint::black_box;
@@ -35,25 +34,12 @@ fn measured(work: &mut dyn FnMut() -> u64) -> u64 {
     }
 }
 
-/// The floor of `pipeline`: split at ASCII punctuation and space, count in a map.
+/// The floor of `pipeline` ([`data::floor_counts`]): the total of its word counts.
 fn floor(text: &str) -> u64 {
-    let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut start: Option<usize> = None;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        let letter = b.is_ascii_alphanumeric() || b >= 0x80;
-        match (letter, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                *counts.entry(&text[s..i]).or_default() += 1;
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        *counts.entry(&text[s..]).or_default() += 1;
-    }
-    counts.values().map(|&n| u64::from(n)).sum()
+    data::floor_counts(text)
+        .values()
+        .map(|&n| u64::from(n))
+        .sum()
 }
 
 fn digest(summaries: &[Vec<&str>]) -> u64 {

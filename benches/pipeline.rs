@@ -54,28 +54,6 @@ fn tune(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTi
     }
 }
 
-/// The floor: read the text once, split it into words at ASCII punctuation and white
-/// space (every non-ASCII byte counts as a letter), count the words in a hash map.
-fn floor_counts(text: &str) -> FxHashMap<&str, u32> {
-    let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut start: Option<usize> = None;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        let letter = b.is_ascii_alphanumeric() || b >= 0x80;
-        match (letter, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                *counts.entry(&text[s..i]).or_default() += 1;
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        *counts.entry(&text[s..]).or_default() += 1;
-    }
-    counts
-}
-
 /// The same, with UAX #29 words instead of the byte split: what Unicode word
 /// segmentation alone costs.
 fn unicode_counts(text: &str) -> FxHashMap<&str, u32> {
@@ -111,10 +89,10 @@ fn floor(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(text.len() as u64));
         let expected = OnceCell::new();
         group.bench_with_input(BenchmarkId::new("split_count", &input.id), text, |b, t| {
-            let expected = *expected.get_or_init(|| total(floor_counts(t).into_values()));
+            let expected = *expected.get_or_init(|| total(data::floor_counts(t).into_values()));
             assert!(expected > 0, "the floor found no words");
             b.iter(|| {
-                let counts = floor_counts(black_box(t));
+                let counts = data::floor_counts(black_box(t));
                 assert_eq!(total(counts.values().copied()), expected);
                 counts.len()
             })

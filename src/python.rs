@@ -45,6 +45,15 @@ impl<'a, 'py> FromPyObject<'a, 'py> for GivenCount {
     }
 }
 
+/// A `TypeError` saying `what`, then the type `obj` has instead (", not str").
+fn wrong_type(obj: &Bound<'_, PyAny>, what: &str) -> PyErr {
+    let kind = obj
+        .get_type()
+        .name()
+        .map_or_else(|_| "another type".to_owned(), |k| k.to_string());
+    PyTypeError::new_err(format!("{what}, not {kind}"))
+}
+
 /// `ratio=` as a call gave it: a real number (a `float`, an `int`, or any object with
 /// `__float__`, such as numpy's `float32`), but not a `bool`, which is refused as it is
 /// for `n`.
@@ -55,13 +64,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for GivenRatio {
     type Error = PyErr;
 
     fn extract(r: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        let not_a_number = || {
-            let kind = r
-                .get_type()
-                .name()
-                .map_or_else(|_| "another type".to_owned(), |k| k.to_string());
-            PyTypeError::new_err(format!("ratio must be a number, not {kind}"))
-        };
+        let not_a_number = || wrong_type(&r, "ratio must be a number");
         if r.is_instance_of::<PyBool>() {
             return Err(not_a_number());
         }
@@ -76,13 +79,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for GivenRatio {
 /// `bool`; an `int` too large for the machine means "all of them".
 fn count(n: &Bound<'_, PyAny>, name: &str, unit: &str) -> PyResult<usize> {
     {
-        let not_an_int = || -> PyErr {
-            let kind = n
-                .get_type()
-                .name()
-                .map_or_else(|_| "another type".to_owned(), |k| k.to_string());
-            PyTypeError::new_err(format!("{name} must be an int, not {kind}"))
-        };
+        let not_an_int = || wrong_type(n, &format!("{name} must be an int"));
         if n.is_instance_of::<PyBool>() {
             return Err(not_an_int());
         }

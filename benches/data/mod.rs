@@ -1,4 +1,5 @@
-//! Bench inputs shared by every bench target: the evaluation sets in
+//! Bench inputs shared by every bench target, and the floor they are measured
+//! against ([`floor_counts`]): the evaluation sets in
 //! `../shared/eval` (relative to `CARGO_MANIFEST_DIR`, or `SALIENCE_EVAL_DIR`), tiled in
 //! memory to graded sizes.
 //!
@@ -10,6 +11,7 @@
 //! does not use is not dead code in another.
 #![allow(dead_code)]
 
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -310,4 +312,26 @@ pub fn human(bytes: usize) -> String {
     } else {
         format!("{:.1} KB", bytes as f64 / KB as f64)
     }
+}
+
+/// The floor: read the text once, split it into words at ASCII punctuation and white
+/// space (every non-ASCII byte counts as a letter), count the words in a hash map.
+pub fn floor_counts(text: &str) -> FxHashMap<&str, u32> {
+    let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut start: Option<usize> = None;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let letter = b.is_ascii_alphanumeric() || b >= 0x80;
+        match (letter, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                *counts.entry(&text[s..i]).or_default() += 1;
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        *counts.entry(&text[s..]).or_default() += 1;
+    }
+    counts
 }
