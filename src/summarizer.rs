@@ -475,6 +475,17 @@ impl Summarizer {
     /// assert_eq!(s.choose_to(text, &analysis, Length::Chars(18)), [0]);
     /// ```
     pub fn choose_to(&self, text: &str, analysis: &Analysis, length: Length) -> Vec<usize> {
+        self.choose_expecting(text, analysis, length).0
+    }
+
+    /// [`Summarizer::choose_to`], and about how many sentences the summary was
+    /// expected to hold (the number its scores were faded for).
+    fn choose_expecting(
+        &self,
+        text: &str,
+        analysis: &Analysis,
+        length: Length,
+    ) -> (Vec<usize>, usize) {
         let total = analysis.spans.len();
         let sizes = sizes(text, analysis, length);
         let expected = expected_sentences(length, &sizes, total);
@@ -482,7 +493,8 @@ impl Summarizer {
             Length::Sentences(_) | Length::Ratio(_) => expected,
             Length::Words(_) | Length::Chars(_) => total,
         };
-        fit_length(&self.order(analysis, wanted, expected), &sizes, length)
+        let order = self.order(analysis, wanted, expected);
+        (fit_length(&order, &sizes, length), expected)
     }
 
     /// [`Summarizer::analyze`] and [`Summarizer::choose_to`] in one: the analysis with
@@ -504,13 +516,7 @@ impl Summarizer {
     pub fn analyze_to(&self, text: &str, length: Length) -> Result<(Analysis, Vec<usize>), Error> {
         let length = length.check()?;
         let analysis = self.analyze(text);
-        let chosen = if length == Length::Sentences(0) {
-            Vec::new()
-        } else {
-            self.choose_to(text, &analysis, length)
-        };
-        let sizes = sizes(text, &analysis, length);
-        let expected = expected_sentences(length, &sizes, analysis.spans.len());
+        let (chosen, expected) = self.choose_expecting(text, &analysis, length);
         Ok((analysis.for_summary_of(expected), chosen))
     }
 
