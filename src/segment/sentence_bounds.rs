@@ -95,8 +95,9 @@ const fn classify(code: u32) -> Option<Sc> {
     })
 }
 
-/// Code points below this are classified by table.
-const TABLE_END: usize = 0x700;
+/// Code points below this (ASCII and every two-byte UTF-8 character) are classified
+/// by table.
+const TABLE_END: usize = 0x800;
 
 /// [`classify`] for the code points below [`TABLE_END`]. Built at compile time, so
 /// the indexing below cannot panic at run time (out of range would not compile).
@@ -118,6 +119,52 @@ fn sc_known(c: char) -> Option<Sc> {
     match TABLE.get(code as usize) {
         Some(class) => *class,
         None => classify(code),
+    }
+}
+
+/// The class of the two-byte UTF-8 character `lead`, `trail` (`None` for one the
+/// fast path does not know).
+#[inline]
+fn sc_two_byte(lead: u8, trail: u8) -> Option<Sc> {
+    let code = (usize::from(lead & 0x1F) << 6) | usize::from(trail & 0x3F);
+    TABLE.get(code).copied().flatten()
+}
+
+/// Past the two-byte characters from `i` that are not terminators, and the single
+/// ASCII bytes between them that are neither terminators nor line ends, in
+/// `bytes[..end]` (valid UTF-8, cut at a character boundary): the words and spaces
+/// of an Arabic-script or Cyrillic line without leaving the loop at each character.
+#[inline]
+fn skip_two_byte_run(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    loop {
+        match bytes.get(i..end) {
+            Some(&[lead @ 0xC0..=0xDF, trail, ..])
+                if !matches!(sc_two_byte(lead, trail), Some(Sc::STerm | Sc::ATerm)) =>
+            {
+                i += 2;
+            }
+            Some(&[b, 0xC0..=0xDF, ..]) if b.is_ascii() && !is_ascii_stop(b) => i += 1,
+            _ => return i,
+        }
+    }
+}
+
+/// The ASCII bytes that [`fast_sentence_end`] stops at: line ends and terminators.
+#[inline]
+fn is_ascii_stop(b: u8) -> bool {
+    matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?')
+}
+
+/// Past the two-byte characters from `i` that the fast path knows, and the single
+/// ASCII bytes between them (all ASCII is known).
+#[inline]
+fn skip_known_two_byte(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        match bytes.get(i..) {
+            Some(&[lead @ 0xC0..=0xDF, trail, ..]) if sc_two_byte(lead, trail).is_some() => i += 2,
+            Some(&[b, 0xC0..=0xDF, ..]) if b.is_ascii() => i += 1,
+            _ => return i,
+        }
     }
 }
 
@@ -187,6 +234,12 @@ fn fast_sentence_end(text: &str, end: usize, from: usize) -> usize {
                 }
             }
         } else {
+            // Letters and spaces of a two-byte script, up to a terminator.
+            let past = skip_two_byte_run(bytes, i, end);
+            if past > i {
+                i = past;
+                continue;
+            }
             match sc_at(text, i) {
                 Some((Sc::STerm, len)) => (false, len),
                 Some((Sc::ATerm, len)) => (true, len),
@@ -287,7 +340,7 @@ fn first_unknown(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
     while let Some(off) = bytes.get(i..).and_then(super::scan::first_non_ascii) {
-        let at = i + off;
+        let at = skip_known_two_byte(bytes, i + off);
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             return at;
         };
@@ -468,6 +521,22 @@ mod tests {
         #[test]
         fn agrees_on_the_arabic_block(
             text in "[ .!?a-zA-Z0-9\\n\\u{300}-\\u{36f}\\u{600}-\\u{6ff}\\u{2018}-\\u{201d}]{0,40}"
+        ) {
+            let (got, want) = pieces(&text);
+            prop_assert_eq!(got, want);
+        }
+
+        /// Every two-byte character, with the ASCII bytes the two-byte runs stop at.
+        #[test]
+        fn agrees_on_two_byte_text(text in "[ .!?aA1\"\n\r\u{80}-\u{7ff}]{0,60}") {
+            let (got, want) = pieces(&text);
+            prop_assert_eq!(got, want);
+        }
+
+        /// Words of two-byte scripts with the spaces and terminators between them.
+        #[test]
+        fn agrees_on_two_byte_words(
+            text in "((کہا|ہے|جملہ|Жук|été|٣|\u{64b}|A|a)( |  |\n|۔ |؟ |\\. |! |،)){0,20}"
         ) {
             let (got, want) = pieces(&text);
             prop_assert_eq!(got, want);
