@@ -29,8 +29,6 @@ mod abbrev;
 mod scan;
 mod sentence_bounds;
 
-pub(crate) use scan::first_non_ascii;
-
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
