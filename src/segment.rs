@@ -470,8 +470,12 @@ fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usiz
                 seen |= c;
                 pos += len;
                 if len == 2 {
-                    // Two-byte ones (Arabic, Cyrillic) in another.
+                    // Two-byte ones (Arabic, Cyrillic) in another; white space after
+                    // them ends the word.
                     pos = two_byte_word_run(bytes, pos, &mut seen, &mut before);
+                    if bytes.get(pos).is_none_or(|&b| is_ascii_space(b)) {
+                        break len;
+                    }
                 }
                 continue;
             }
