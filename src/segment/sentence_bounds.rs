@@ -155,19 +155,6 @@ fn is_ascii_stop(b: u8) -> bool {
     matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?')
 }
 
-/// Past the two-byte characters from `i` that the fast path knows, and the single
-/// ASCII bytes between them (all ASCII is known).
-#[inline]
-fn skip_known_two_byte(bytes: &[u8], mut i: usize) -> usize {
-    loop {
-        match bytes.get(i..) {
-            Some(&[lead @ 0xC0..=0xDF, trail, ..]) if sc_two_byte(lead, trail).is_some() => i += 2,
-            Some(&[b, 0xC0..=0xDF, ..]) if b.is_ascii() => i += 1,
-            _ => return i,
-        }
-    }
-}
-
 /// The class and length of the character at byte `i` of `text` (a known one: the
 /// caller only scans lines before [`first_unknown`]).
 #[inline]
@@ -339,8 +326,9 @@ fn after_terminator(
 fn first_unknown(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
-    while let Some(off) = bytes.get(i..).and_then(super::scan::first_non_ascii) {
-        let at = skip_known_two_byte(bytes, i + off);
+    // Only the characters of other lead bytes may be unknown.
+    while let Some(off) = bytes.get(i..).and_then(super::scan::first_other_lead) {
+        let at = i + off;
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             return at;
         };
@@ -445,6 +433,16 @@ mod tests {
     fn same(text: &str) {
         let (got, want) = pieces(text);
         assert_eq!(got, want, "{text:?}");
+    }
+
+    /// The characters that [`first_unknown`] steps over by their lead byte (those of
+    /// `0xC3` and `0xD8`–`0xDB`) are all known, as is ASCII.
+    #[test]
+    fn characters_of_the_skipped_leads_are_known() {
+        let skipped = (0..0x80).chain(0xC0..0x100).chain(0x600..0x700);
+        for c in skipped.filter_map(char::from_u32) {
+            assert!(sc_known(c).is_some(), "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]
