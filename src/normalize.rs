@@ -78,9 +78,9 @@ fn key_of_other(word: &str, out: &mut String) -> bool {
         FastKey::Own => true,
         FastKey::Lower => {
             out.clear();
-            out.extend(word.chars().map(|c| match fast(c) {
-                Fast::Upper(delta) => char::from_u32(u32::from(c) + delta).unwrap_or(c),
-                _ => c,
+            out.extend(word.chars().map(|c| match fast(c).lower_delta() {
+                0 => c,
+                delta => char::from_u32(u32::from(c) + delta).unwrap_or(c),
             }));
             false
         }
@@ -113,7 +113,7 @@ fn fast_key(word: &str) -> FastKey {
     for c in word.chars() {
         match fast(c) {
             Fast::Stable => after_mark = false,
-            Fast::Upper(_) => {
+            Fast::Upper20 | Fast::Upper50 => {
                 after_mark = false;
                 upper = true;
             }
@@ -142,13 +142,17 @@ fn is_own_key(word: &str) -> bool {
 
 /// How a character stands with respect to its own key, as far as a range test
 /// can tell.
+#[derive(Clone, Copy)]
 enum Fast {
     /// Canonical combining class 0, NFKC quick check "yes", not folded, not
     /// changed by lowercasing: the character is its own key.
     Stable,
-    /// A capital whose lowercase (this far on in code points) is [`Fast::Stable`] and
-    /// which is otherwise stable: Latin, Latin-1 and basic Cyrillic capitals.
-    Upper(u32),
+    /// A capital whose lowercase (0x20 further on in code points) is
+    /// [`Fast::Stable`] and which is otherwise stable: ASCII, Latin-1 and Cyrillic
+    /// capitals.
+    Upper20,
+    /// The same, 0x50 further on: the Cyrillic capitals `Ѐ`–`Џ`.
+    Upper50,
     /// A combining mark (non-zero class) with NFKC quick check "yes" that is not
     /// folded (the Devanagari virama).
     Mark,
@@ -156,17 +160,62 @@ enum Fast {
     Unknown,
 }
 
-/// The range test behind [`is_own_key`]. Every range holds only starters whose
-/// NFKC quick check is "yes" (no compatibility decomposition, not excluded from
-/// composition, not the second half of a composition) and that the fold and
-/// lowercasing leave alone.
+impl Fast {
+    /// How far on in code points the lowercase of a capital is (0 for the rest).
+    fn lower_delta(self) -> u32 {
+        match self {
+            Fast::Upper20 => 0x20,
+            Fast::Upper50 => 0x50,
+            _ => 0,
+        }
+    }
+}
+
+/// Code points below this (ASCII and every two-byte UTF-8 character) are looked
+/// up in [`FAST_TABLE`].
+const FAST_TABLE_END: usize = 0x800;
+
+/// [`fast_by_range`] below [`FAST_TABLE_END`], built at compile time (so its
+/// indexing cannot panic at run time).
+#[allow(clippy::indexing_slicing)]
+static FAST_TABLE: [Fast; FAST_TABLE_END] = {
+    let mut table = [Fast::Unknown; FAST_TABLE_END];
+    let mut code = 0;
+    while code < FAST_TABLE_END {
+        table[code] = fast_by_range(code as u32);
+        code += 1;
+    }
+    table
+};
+
+/// The range test behind [`is_own_key`]: one table look-up for the characters of
+/// one or two UTF-8 bytes, the ranges for the rest.
+#[inline]
 fn fast(c: char) -> Fast {
-    match u32::from(c) {
+    let code = u32::from(c);
+    match FAST_TABLE.get(code as usize) {
+        Some(&class) => class,
+        None => fast_by_range(code),
+    }
+}
+
+/// Whether the character `code` is its own key wherever it stands in a word
+/// ([`Fast::Stable`]): a word made only of such characters is its own key.
+pub(crate) const fn is_stable(code: u32) -> bool {
+    matches!(fast_by_range(code), Fast::Stable)
+}
+
+/// The ranges behind [`fast`]. Every range holds only starters whose NFKC quick
+/// check is "yes" (no compatibility decomposition, not excluded from composition,
+/// not the second half of a composition) and that the fold and lowercasing leave
+/// alone.
+const fn fast_by_range(code: u32) -> Fast {
+    match code {
         // ASCII but upper case; Latin-1 lower case
         0x00..=0x40 | 0x5B..=0x7F | 0xDF..=0xF6 | 0xF8..=0xFF => Fast::Stable,
         // ASCII, Latin-1 and Cyrillic capitals
-        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => Fast::Upper(0x20),
-        0x400..=0x40F => Fast::Upper(0x50),
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => Fast::Upper20,
+        0x400..=0x40F => Fast::Upper50,
         // Typographic quotes (’ and ‘ join the letters of a word)
         0x2018..=0x2019 | 0x201C..=0x201D => Fast::Stable,
         // Greek and Cyrillic lower case
@@ -380,9 +429,7 @@ mod tests {
     #[test]
     fn fast_ranges_agree_with_the_full_check() {
         let ranges = [
-            0x00..0x250,
-            0x370..0x530,
-            0x600..0x700,
+            0x00..0x800,
             0x900..0x980,
             0x3040..0x3100,
             0x2000..0x2070,
@@ -392,6 +439,7 @@ mod tests {
         ];
         for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
             let s = c.to_string();
+            assert_eq!(is_stable(u32::from(c)), matches!(fast(c), Fast::Stable));
             match fast(c) {
                 Fast::Stable => {
                     assert!(is_own_key_slow(&s), "U+{:04X}", u32::from(c));
@@ -399,9 +447,9 @@ mod tests {
                     let pair = format!("{c}{c}");
                     assert!(is_own_key_slow(&pair), "U+{:04X} twice", u32::from(c));
                 }
-                Fast::Upper(delta) => {
+                Fast::Upper20 | Fast::Upper50 => {
                     let s = format!("{c}é");
-                    let lower = char::from_u32(u32::from(c) + delta).unwrap_or(c);
+                    let lower = char::from_u32(u32::from(c) + fast(c).lower_delta()).unwrap_or(c);
                     assert!(!is_own_key_slow(&s), "U+{:04X}", u32::from(c));
                     assert_eq!(build_key(&s), format!("{lower}é"), "U+{:04X}", u32::from(c));
                     assert!(

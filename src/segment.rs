@@ -29,8 +29,6 @@ mod abbrev;
 mod scan;
 mod sentence_bounds;
 
-pub(crate) use scan::first_non_ascii;
-
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -121,13 +119,14 @@ pub(crate) struct WordIndices<'a> {
     /// Where the next chunk is looked for.
     pos: usize,
     pending: Pending<'a>,
-    /// Whether the last word is plain.
+    /// Whether the last word is plain ([`WordIndices::plain`]).
     plain: bool,
 }
 
 impl WordIndices<'_> {
-    /// Whether the last word given is plain: ASCII without capitals, so its own match
-    /// key (`false` tells nothing).
+    /// Whether the last word given is plain: made only of characters that are their
+    /// own match key wherever they stand (ASCII without capitals, most Arabic-script
+    /// letters, …), so its own match key (`false` tells nothing).
     pub(crate) fn plain(&self) -> bool {
         self.plain
     }
@@ -240,7 +239,10 @@ fn known_region_end(text: &str, start: usize) -> usize {
         let Some(off) = bytes.get(i..).and_then(scan::first_non_ascii) else {
             return bytes.len();
         };
-        let at = i + off;
+        let at = skip_known_two_byte(bytes, i + off);
+        if at >= bytes.len() {
+            return bytes.len();
+        }
         let (class, len) = wb_class_at(bytes, at, bytes.len());
         if class & WB_KNOWN == 0 {
             // Back to the white space before this chunk, and over it.
@@ -255,6 +257,21 @@ fn known_region_end(text: &str, start: usize) -> usize {
     }
 }
 
+/// Past the known characters of two bytes from `i` in valid UTF-8 `bytes`, and the
+/// single ASCII bytes between them (all ASCII is known): the Arabic script, Cyrillic
+/// and Latin-1 words with their spaces, without leaving the loop at each character.
+fn skip_known_two_byte(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        match bytes.get(i..) {
+            Some(&[lead @ 0xC0..=0xDF, trail, ..]) if wb_two_byte(lead, trail) & WB_KNOWN != 0 => {
+                i += 2;
+            }
+            Some(&[b, 0xC0..=0xDF, ..]) if b < 0x80 => i += 1,
+            _ => return i,
+        }
+    }
+}
+
 /// Word-break classes as bit sets, for [`next_fast_word`].
 const WB_WORD: u8 = 1; // ALetter, Numeric, ExtendNumLet `_`
 const WB_LETTER: u8 = 2;
@@ -266,20 +283,31 @@ const WB_MID_DIGIT: u8 = 16;
 /// A character that the fast rules know; other classes are Other, which no rule
 /// joins (ASCII white space included: no rule joins it to a known character).
 const WB_KNOWN: u8 = 32;
-/// An ASCII capital (not a word-break class: it tells a word that is not its own
-/// match key).
-const WB_UPPER: u8 = 64;
+/// A character that may not be its own match key (not a word-break class): an ASCII
+/// capital, a letter that the Arabic-script fold changes, … A word without one is its
+/// own key (see [`crate::normalize::is_stable`]).
+const WB_NOT_OWN: u8 = 64;
 
 /// The word-break class of a code point as a bit set of the above, 0 for a character
 /// the fast rules do not know. Every known letter or digit is alphanumeric, and no
 /// other known character is (so `unicode_words` keeps a segment exactly when it holds
 /// a letter or digit); the tests check each class against `unicode_segmentation`.
 const fn wb_class(code: u32) -> u8 {
+    let class = wb_class_of_rules(code);
+    if class != 0 && !crate::normalize::is_stable(code) {
+        class | WB_NOT_OWN
+    } else {
+        class
+    }
+}
+
+/// The word-break rules' part of [`wb_class`].
+const fn wb_class_of_rules(code: u32) -> u8 {
     const LETTER: u8 = WB_KNOWN | WB_WORD | WB_LETTER;
     const DIGIT: u8 = WB_KNOWN | WB_WORD | WB_DIGIT;
     const MID_NUM_LET: u8 = WB_KNOWN | WB_MID_LETTER | WB_MID_DIGIT;
     match code {
-        0x41..=0x5A => LETTER | WB_UPPER,
+        0x41..=0x5A => LETTER,
         0x61..=0x7A => LETTER,
         0x30..=0x39 => DIGIT,
         0x5F => WB_KNOWN | WB_WORD,
@@ -311,8 +339,9 @@ const fn wb_class(code: u32) -> u8 {
     }
 }
 
-/// Code points below this are classified by table.
-const WB_TABLE_END: usize = 0x700;
+/// Code points below this (ASCII and every two-byte UTF-8 character) are classified
+/// by table.
+const WB_TABLE_END: usize = 0x800;
 
 /// [`wb_class`] below [`WB_TABLE_END`]. Built at compile time, so its indexing cannot
 /// panic at run time.
@@ -368,12 +397,45 @@ fn wb_byte(b: u8) -> u8 {
     WB_BYTE_BITS.get(usize::from(b)).copied().unwrap_or(0)
 }
 
+/// The code point of the two-byte UTF-8 character `lead`, `trail` (below
+/// [`WB_TABLE_END`]).
+#[inline]
+fn two_byte_code(lead: u8, trail: u8) -> usize {
+    (usize::from(lead & 0x1F) << 6) | usize::from(trail & 0x3F)
+}
+
+/// The class of the two-byte UTF-8 character `lead`, `trail`.
+#[inline]
+fn wb_two_byte(lead: u8, trail: u8) -> u8 {
+    WB_BITS
+        .get(two_byte_code(lead, trail))
+        .copied()
+        .unwrap_or(0)
+}
+
+/// Past the letters and digits of two bytes (Latin-1, Latin Extended, Cyrillic, the
+/// Arabic script) from `pos` in valid UTF-8 `bytes`: their classes or-ed into `seen`,
+/// the last one's in `before`.
+#[inline]
+fn two_byte_word_run(bytes: &[u8], mut pos: usize, seen: &mut u8, before: &mut u8) -> usize {
+    while let Some(&[lead @ 0xC0..=0xDF, trail, ..]) = bytes.get(pos..) {
+        let c = wb_two_byte(lead, trail);
+        if c & WB_WORD == 0 {
+            break;
+        }
+        *seen |= c;
+        *before = c;
+        pos += 2;
+    }
+    pos
+}
+
 /// The next word of the region of known characters `text[pos..end]`, by the UAX #29
 /// rules WB5–WB13b (the only ones that join known characters into words; white space
 /// and the other rules only ever end one), as a byte range.
-#[inline]
 ///
-/// Also tells whether the word is plain: ASCII without capitals, its own match key.
+/// Also tells whether the word is plain ([`WordIndices::plain`]).
+#[inline]
 fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usize, bool)> {
     let bytes = text.as_bytes().get(..end)?;
     loop {
@@ -384,8 +446,8 @@ fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usiz
             .position(|&b| b >= 0x80 || wb_byte(b) & WB_WORD != 0)?;
         let start = pos;
         let mut before = 0;
-        // The classes of the word's ASCII letters, and whether it has other characters.
-        let (mut seen, mut beyond) = (0, false);
+        // The classes of the word's characters (and of the ASCII byte after it).
+        let mut seen = 0;
         let len = loop {
             // WB5, WB8, WB9, WB10, WB13a, WB13b: letters, digits and `_` hold
             // together; ASCII ones in a tight loop.
@@ -405,8 +467,16 @@ fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usiz
             let (c, len) = wb_class_at(bytes, pos, end);
             if c & WB_WORD != 0 {
                 before = c;
-                beyond |= len > 1;
+                seen |= c;
                 pos += len;
+                if len == 2 {
+                    // Two-byte ones (Arabic, Cyrillic) in another; white space after
+                    // them ends the word.
+                    pos = two_byte_word_run(bytes, pos, &mut seen, &mut before);
+                    if bytes.get(pos).is_none_or(|&b| is_ascii_space(b)) {
+                        break len;
+                    }
+                }
                 continue;
             }
             // WB6/WB7: letter (: . ' ’ ·) letter; WB11/WB12: digit (, ; . ' ’) digit.
@@ -419,7 +489,7 @@ fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usiz
             if !joins {
                 break len;
             }
-            beyond |= len > 1;
+            seen |= c;
             pos += len;
         };
         if pos == start {
@@ -429,7 +499,7 @@ fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usiz
         }
         // A word of `_` alone has no letter or digit: `unicode_words` drops it.
         if bytes.get(start..pos)?.iter().any(|&b| b != b'_') {
-            return Some((start, pos, !beyond && seen & WB_UPPER == 0));
+            return Some((start, pos, seen & WB_NOT_OWN == 0));
         }
     }
 }
@@ -1110,22 +1180,51 @@ mod tests {
         }
     }
 
+    /// Every character of one or two bytes has its class in the table, and the
+    /// table says "not its own key" exactly of the known characters that the match
+    /// keys do not call stable.
+    #[test]
+    fn two_byte_table_marks_own_keys() {
+        for code in 0..WB_TABLE_END as u32 {
+            let class = WB_BITS[code as usize];
+            assert_eq!(class, wb_class(code), "U+{code:04X}");
+            if class != 0 {
+                let stable = crate::normalize::is_stable(code);
+                assert_eq!(class & WB_NOT_OWN == 0, stable, "U+{code:04X}");
+            }
+            if let Some(c) = char::from_u32(code).filter(|c| c.len_utf8() == 2) {
+                let mut buf = [0; 2];
+                let [lead, trail] = *c.encode_utf8(&mut buf).as_bytes() else {
+                    panic!("two bytes");
+                };
+                assert_eq!(two_byte_code(lead, trail), code as usize);
+            }
+        }
+    }
+
     proptest::proptest! {
-        /// A word said to be plain is ASCII without capitals; in a text of ASCII,
-        /// every such word is said to be plain.
+        /// A word said to be plain is its own match key; an ASCII word is plain
+        /// exactly when it has no capital, and a word of the fast rules exactly when
+        /// all its characters are stable ones ([`crate::normalize::is_stable`]).
         #[test]
-        fn plain_words_are_ascii_lowercase(
+        fn plain_words_are_their_own_keys(
             text in "[aZ1_.,:'’“—é ж\u{301}ک\n]{0,40}",
             ascii in "[a-zA-Z0-9_.,:;' \n]{0,40}",
+            known in "[aZ1_.,:'’·\u{a0} \néÉßĀжЖЀکيهہۃةے۵٣،۔]{0,40}",
         ) {
-            for t in [&text, &ascii] {
+            for t in [&text, &ascii, &known] {
                 let mut it = word_iter(t);
                 while let Some((_, w)) = it.next() {
-                    let lower_ascii = w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+                    let own = matches!(crate::normalize::key(w), std::borrow::Cow::Borrowed(_));
+                    let stable = w.chars().all(|c| crate::normalize::is_stable(u32::from(c)));
                     if it.plain() {
-                        proptest::prop_assert!(lower_ascii, "{:?} in {:?}", w, t);
-                    } else if t.is_ascii() {
-                        proptest::prop_assert!(!lower_ascii, "{:?} in {:?}", w, t);
+                        proptest::prop_assert!(own, "{:?} in {:?}", w, t);
+                    }
+                    if t.is_ascii() {
+                        proptest::prop_assert_eq!(it.plain(), own, "{:?} in {:?}", w, t);
+                    }
+                    if std::ptr::eq(t, &known) {
+                        proptest::prop_assert_eq!(it.plain(), stable, "{:?} in {:?}", w, t);
                     }
                 }
             }

@@ -50,6 +50,41 @@ pub(crate) fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
     find(bytes, |w| has_byte(w, byte), |b| b == byte)
 }
 
+/// Whether a byte is a UTF-8 lead byte other than those of the characters that the
+/// sentence fast path always knows: `0xC3` (U+00C0–U+00FF) and `0xD8`–`0xDB` (the
+/// Arabic block, U+0600–U+06FF).
+#[inline]
+fn is_other_lead(b: u8) -> bool {
+    b >= 0xC0 && b != 0xC3 && !(0xD8..=0xDB).contains(&b)
+}
+
+/// The bytes of `word` that are zero, as the high bit of each byte (exact, no
+/// borrow from one byte into the next).
+#[inline]
+fn zero_bytes(word: u64) -> u64 {
+    !(((word & !HI).wrapping_add(!HI)) | word) & HI
+}
+
+/// The offset of the first lead byte for which [`is_other_lead`] holds: ASCII,
+/// continuation bytes and the leads of Latin-1 letters and the Arabic block are
+/// stepped over eight bytes at a time.
+pub(crate) fn first_other_lead(bytes: &[u8]) -> Option<usize> {
+    find(
+        bytes,
+        |w| {
+            if w & HI == 0 {
+                // All ASCII, the common case of English.
+                return false;
+            }
+            let lead = w & (w << 1) & HI;
+            let arabic = zero_bytes((w & (LO * 0xFC)) ^ (LO * 0xD8));
+            let latin1 = zero_bytes(w ^ (LO * 0xC3));
+            lead & !arabic & !latin1 != 0
+        },
+        is_other_lead,
+    )
+}
+
 /// The offset of the first line end (`\n`, `\r`), sentence terminator of ASCII
 /// (`.`, `!`, `?`) or byte beyond ASCII.
 pub(crate) fn find_sentence_stop(bytes: &[u8]) -> Option<usize> {
@@ -72,11 +107,34 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Every byte value, in every position of a word of eight, among bytes of every
+    /// kind.
+    #[test]
+    fn other_leads_in_every_position() {
+        for b in 0..=u8::MAX {
+            for at in 0..8 {
+                for fill in [b'a', 0x80, 0xBF, 0xC3, 0xD8, 0xDB] {
+                    let mut bytes = [fill; 8];
+                    if let Some(slot) = bytes.get_mut(at) {
+                        *slot = b;
+                    }
+                    let want = bytes.iter().position(|&b| is_other_lead(b));
+                    assert_eq!(
+                        first_other_lead(&bytes),
+                        want,
+                        "{b:#04x} at {at} in {fill:#04x}"
+                    );
+                }
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn scans_agree_with_position(bytes in proptest::collection::vec(any::<u8>(), 0..40), byte: u8) {
             prop_assert_eq!(first_non_ascii(&bytes), bytes.iter().position(|&b| !b.is_ascii()));
             prop_assert_eq!(find_byte(&bytes, byte), bytes.iter().position(|&b| b == byte));
+            prop_assert_eq!(first_other_lead(&bytes), bytes.iter().position(|&b| is_other_lead(b)));
             prop_assert_eq!(
                 find_sentence_stop(&bytes),
                 bytes.iter().position(|&b| matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?') || b >= 0x80)

@@ -95,8 +95,9 @@ const fn classify(code: u32) -> Option<Sc> {
     })
 }
 
-/// Code points below this are classified by table.
-const TABLE_END: usize = 0x700;
+/// Code points below this (ASCII and every two-byte UTF-8 character) are classified
+/// by table.
+const TABLE_END: usize = 0x800;
 
 /// [`classify`] for the code points below [`TABLE_END`]. Built at compile time, so
 /// the indexing below cannot panic at run time (out of range would not compile).
@@ -119,6 +120,39 @@ fn sc_known(c: char) -> Option<Sc> {
         Some(class) => *class,
         None => classify(code),
     }
+}
+
+/// The class of the two-byte UTF-8 character `lead`, `trail` (`None` for one the
+/// fast path does not know).
+#[inline]
+fn sc_two_byte(lead: u8, trail: u8) -> Option<Sc> {
+    let code = (usize::from(lead & 0x1F) << 6) | usize::from(trail & 0x3F);
+    TABLE.get(code).copied().flatten()
+}
+
+/// Past the two-byte characters from `i` that are not terminators, and the single
+/// ASCII bytes between them that are neither terminators nor line ends, in
+/// `bytes[..end]` (valid UTF-8, cut at a character boundary): the words and spaces
+/// of an Arabic-script or Cyrillic line without leaving the loop at each character.
+#[inline]
+fn skip_two_byte_run(bytes: &[u8], mut i: usize, end: usize) -> usize {
+    loop {
+        match bytes.get(i..end) {
+            Some(&[lead @ 0xC0..=0xDF, trail, ..])
+                if !matches!(sc_two_byte(lead, trail), Some(Sc::STerm | Sc::ATerm)) =>
+            {
+                i += 2;
+            }
+            Some(&[b, 0xC0..=0xDF, ..]) if b.is_ascii() && !is_ascii_stop(b) => i += 1,
+            _ => return i,
+        }
+    }
+}
+
+/// The ASCII bytes that [`fast_sentence_end`] stops at: line ends and terminators.
+#[inline]
+fn is_ascii_stop(b: u8) -> bool {
+    matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?')
 }
 
 /// The class and length of the character at byte `i` of `text` (a known one: the
@@ -187,6 +221,12 @@ fn fast_sentence_end(text: &str, end: usize, from: usize) -> usize {
                 }
             }
         } else {
+            // Letters and spaces of a two-byte script, up to a terminator.
+            let past = skip_two_byte_run(bytes, i, end);
+            if past > i {
+                i = past;
+                continue;
+            }
             match sc_at(text, i) {
                 Some((Sc::STerm, len)) => (false, len),
                 Some((Sc::ATerm, len)) => (true, len),
@@ -286,7 +326,8 @@ fn after_terminator(
 fn first_unknown(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
-    while let Some(off) = bytes.get(i..).and_then(super::scan::first_non_ascii) {
+    // Only the characters of other lead bytes may be unknown.
+    while let Some(off) = bytes.get(i..).and_then(super::scan::first_other_lead) {
         let at = i + off;
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             return at;
@@ -394,6 +435,16 @@ mod tests {
         assert_eq!(got, want, "{text:?}");
     }
 
+    /// The characters that [`first_unknown`] steps over by their lead byte (those of
+    /// `0xC3` and `0xD8`–`0xDB`) are all known, as is ASCII.
+    #[test]
+    fn characters_of_the_skipped_leads_are_known() {
+        let skipped = (0..0x80).chain(0xC0..0x100).chain(0x600..0x700);
+        for c in skipped.filter_map(char::from_u32) {
+            assert!(sc_known(c).is_some(), "U+{:04X}", u32::from(c));
+        }
+    }
+
     #[test]
     fn agrees_with_unicode_segmentation() {
         for text in [
@@ -468,6 +519,22 @@ mod tests {
         #[test]
         fn agrees_on_the_arabic_block(
             text in "[ .!?a-zA-Z0-9\\n\\u{300}-\\u{36f}\\u{600}-\\u{6ff}\\u{2018}-\\u{201d}]{0,40}"
+        ) {
+            let (got, want) = pieces(&text);
+            prop_assert_eq!(got, want);
+        }
+
+        /// Every two-byte character, with the ASCII bytes the two-byte runs stop at.
+        #[test]
+        fn agrees_on_two_byte_text(text in "[ .!?aA1\"\n\r\u{80}-\u{7ff}]{0,60}") {
+            let (got, want) = pieces(&text);
+            prop_assert_eq!(got, want);
+        }
+
+        /// Words of two-byte scripts with the spaces and terminators between them.
+        #[test]
+        fn agrees_on_two_byte_words(
+            text in "((کہا|ہے|جملہ|Жук|été|٣|\u{64b}|A|a)( |  |\n|۔ |؟ |\\. |! |،)){0,20}"
         ) {
             let (got, want) = pieces(&text);
             prop_assert_eq!(got, want);
