@@ -7,8 +7,10 @@ use crate::normalize::key_into;
 use crate::parallel::map_items;
 use crate::segment::word_iter;
 use crate::tokens::for_each_term;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+#[cfg(test)]
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 /// One sentence's terms, as the tests build them.
@@ -73,18 +75,18 @@ pub(crate) struct TermStats {
     pub idf: Vec<f32>,
 }
 
-/// The id given to stopwords when chunks are merged: they count for nothing.
+/// The id given to stopwords: they count for nothing.
 const STOPWORD: u32 = u32::MAX;
 
 /// Counts the content words of each sentence and derives IDF from the sentences.
 ///
 /// The sentences are cut into a few chunks of about equal size (one when `parallel`
 /// is off or the document is short), and each chunk gets a vocabulary of its own, in
-/// parallel: one hash lookup per token, stopwords included in the vocabulary (marked
-/// [`STOPWORD`]) so that the stopword list is asked once per distinct key, and keys
-/// borrowed from the text (copied only when a key differs from its word and is new).
-/// The chunks' vocabularies are then merged in order, so a content term's id is its
-/// rank of first occurrence in the document, whatever the number of chunks or threads.
+/// parallel: one hash per token, stopwords included in the vocabulary (so that the
+/// stopword list is asked once per distinct key), and keys kept as ranges of the
+/// text (copied only when a key differs from its word and is new). The chunks'
+/// vocabularies are then merged in order, so a content term's id is its rank of
+/// first occurrence in the document, whatever the number of chunks or threads.
 ///
 /// With a corpus model, IDF comes from the corpus instead of the sentences.
 pub(crate) fn term_stats(
@@ -102,47 +104,47 @@ pub(crate) fn term_stats(
             stopwords,
         )
     });
-    // Content terms by global id; the map from key to id is only needed to merge
-    // the chunks after the first (whose content terms take ids in order).
-    let mut terms: Vec<Cow<'_, str>> = Vec::new();
-    let mut global: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+    assemble(&locals, spans.len(), corpus)
+}
+
+/// Merges the chunks' terms, in order, into the document's term statistics.
+fn assemble(locals: &[Local<'_>], sentence_count: usize, corpus: Option<&IdfModel>) -> TermStats {
+    // Keys are only needed to merge chunks and to ask a corpus model.
     let merge = locals.len() > 1;
+    let keyed = merge || corpus.is_some();
+    let mut terms: Vec<&str> = Vec::new();
+    let mut global: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut next: u32 = 0;
     let mut df: Vec<u32> = Vec::new();
     let mut sentences = SentenceTerms {
         pairs: Vec::with_capacity(locals.iter().map(|l| l.ids.len()).sum()),
-        ends: Vec::with_capacity(spans.len()),
+        ends: Vec::with_capacity(sentence_count),
     };
-    let mut lengths = Vec::with_capacity(spans.len());
+    let mut lengths = Vec::with_capacity(sentence_count);
     let mut ids: Vec<u32> = Vec::new();
     for local in locals {
-        let remap: Vec<u32> = local
-            .keys
-            .into_iter()
-            .zip(local.stop)
-            .map(|(key, stop)| {
-                if stop {
-                    return STOPWORD;
-                }
-                let next = u32::try_from(terms.len()).unwrap_or(STOPWORD - 1);
-                if merge {
-                    let id = *global.entry(key.clone()).or_insert(next);
-                    if id != next {
-                        return id;
-                    }
-                }
-                terms.push(key);
-                next
-            })
-            .collect();
+        let mut remap = Vec::with_capacity(local.stop.len());
+        for (id, &stop) in local.stop.iter().enumerate() {
+            if stop {
+                remap.push(STOPWORD);
+                continue;
+            }
+            let (global_id, new) = global_id(local, id, merge.then_some(&mut global), &mut next);
+            if keyed && new {
+                terms.push(local.vocab.key(id));
+            }
+            remap.push(global_id);
+        }
         let mut from = 0;
-        for end in local.ends {
-            let terms = local.ids.get(from..end).unwrap_or_default();
+        for &end in &local.ends {
+            let words = local.ids.get(from..end).unwrap_or_default();
             from = end;
             ids.clear();
             ids.extend(
-                terms
+                words
                     .iter()
-                    .map(|&id| remap.get(id as usize).copied().unwrap_or(STOPWORD)),
+                    .map(|&id| remap.get(id as usize).copied().unwrap_or(STOPWORD))
+                    .filter(|&id| id != STOPWORD),
             );
             lengths.push(ids.len());
             ids.sort_unstable();
@@ -152,21 +154,57 @@ pub(crate) fn term_stats(
             sentences.ends.push(sentences.pairs.len());
         }
     }
-    let n = sentences.len() as f32;
-    let mut idf: Vec<f32> = df
-        .iter()
-        .map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0)
-        .collect();
-    if let Some(model) = corpus {
-        for (slot, term) in idf.iter_mut().zip(&terms) {
-            *slot = model.idf(term);
-        }
-    }
+    let idf = match corpus {
+        Some(model) => terms.iter().map(|term| model.idf(term)).collect(),
+        None => sentence_idf(&df, sentences.len()),
+    };
     TermStats {
         sentences,
         lengths,
         idf,
     }
+}
+
+/// The document-wide id of content term `id` of `local`, and whether it is new: the
+/// next free one, unless `global` (when chunks are merged) already gave its key one.
+fn global_id<'a>(
+    local: &'a Local<'_>,
+    id: usize,
+    global: Option<&mut FxHashMap<&'a str, u32>>,
+    next: &mut u32,
+) -> (u32, bool) {
+    let fresh = *next;
+    if let Some(global) = global {
+        let given = *global.entry(local.vocab.key(id)).or_insert(fresh);
+        if given != fresh {
+            return (given, false);
+        }
+    }
+    *next = fresh.saturating_add(1).min(STOPWORD - 1);
+    (fresh, true)
+}
+
+/// IDF from document frequencies, with the sentences as documents: one logarithm
+/// per distinct frequency, since most terms share a few small ones.
+fn sentence_idf(df: &[u32], sentences: usize) -> Vec<f32> {
+    let n = sentences as f32;
+    let mut by_df: Vec<Option<f32>> = Vec::new();
+    df.iter()
+        .map(|&d| {
+            let slot = d as usize;
+            if let Some(Some(idf)) = by_df.get(slot) {
+                return *idf;
+            }
+            let idf = ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0;
+            if slot >= by_df.len() {
+                by_df.resize(slot + 1, None);
+            }
+            if let Some(cell) = by_df.get_mut(slot) {
+                *cell = Some(idf);
+            }
+            idf
+        })
+        .collect()
 }
 
 /// Sentences per chunk below which a document is not cut.
@@ -205,7 +243,7 @@ fn chunks(spans: &[Range<usize>], parallel: bool) -> Vec<Range<usize>> {
 /// The terms of a run of sentences against a vocabulary of its own.
 struct Local<'t> {
     /// Keys by local id, in order of first occurrence.
-    keys: Vec<Cow<'t, str>>,
+    vocab: Vocabulary<'t>,
     /// Whether each key is a stopword.
     stop: Vec<bool>,
     /// Local ids of the content terms of the sentences, in text order.
@@ -214,94 +252,160 @@ struct Local<'t> {
     ends: Vec<usize>,
 }
 
+/// Builds the vocabulary and the content-term ids of the sentences at `spans`.
 fn local_terms<'t>(
     text: &'t str,
     spans: &[Range<usize>],
     stopwords: &[&FxHashSet<String>],
 ) -> Local<'t> {
-    // Room for the distinct words of a short document from the start (a word
-    // takes 8 bytes or more with its space), so that its map does not grow.
     let bytes: usize = spans.iter().map(|s| s.len()).sum();
-    let mut vocab = Vocabulary {
-        ids: FxHashMap::with_capacity_and_hasher((bytes / 8).min(1 << 12), Default::default()),
+    let mut local = Local {
+        vocab: Vocabulary::new(text, bytes),
         stop: Vec::new(),
-        stopwords,
+        ids: Vec::new(),
+        ends: Vec::with_capacity(spans.len()),
     };
-    let mut ids: Vec<u32> = Vec::new();
-    let mut ends = Vec::with_capacity(spans.len());
     let mut lower = String::new();
     for span in spans {
         let sentence = text.get(span.clone()).unwrap_or_default();
-        let mut push = |id: u32, vocab: &Vocabulary<'_, '_>| {
-            if !vocab.stop.get(id as usize).copied().unwrap_or(true) {
-                ids.push(id);
+        let add = |local: &mut Local<'t>, key: &str, at: Option<usize>| {
+            let (id, new) = local.vocab.id(key, at);
+            if new {
+                local.stop.push(stopwords.iter().any(|s| s.contains(key)));
+            }
+            if !local.stop.get(id as usize).copied().unwrap_or(true) {
+                local.ids.push(id);
             }
         };
         if is_spaced(sentence) {
             let mut found = word_iter(sentence);
-            while let Some((_, word)) = found.next() {
-                let id = if found.plain() || key_into(word, &mut lower) {
-                    vocab.id_of(word, || Cow::Borrowed(word))
+            while let Some((offset, word)) = found.next() {
+                if found.plain() || key_into(word, &mut lower) {
+                    add(&mut local, word, Some(span.start + offset));
                 } else {
-                    vocab.id_of(&lower, || Cow::Owned(lower.clone()))
-                };
-                push(id, &vocab);
+                    add(&mut local, &lower, None);
+                }
             }
         } else {
             for_each_term(sentence, |k| {
-                let id = vocab.id(k);
-                push(id, &vocab);
+                let at = offset_in(text, &k);
+                add(&mut local, &k, at);
             });
         }
-        ends.push(ids.len());
+        local.ends.push(local.ids.len());
     }
-    let mut keys: Vec<Option<Cow<'t, str>>> = vec![None; vocab.stop.len()];
-    for (key, id) in vocab.ids {
-        if let Some(slot) = keys.get_mut(id as usize) {
-            *slot = Some(key);
-        }
-    }
-    Local {
-        keys: keys.into_iter().map(Option::unwrap_or_default).collect(),
-        stop: vocab.stop,
-        ids,
-        ends,
-    }
+    local
 }
 
-/// Local ids by match key, with each key's stopword flag.
-struct Vocabulary<'t, 's> {
-    ids: FxHashMap<Cow<'t, str>, u32>,
-    stop: Vec<bool>,
-    stopwords: &'s [&'s FxHashSet<String>],
+/// Where `key` lies in `text`, when it is a slice of it.
+fn offset_in(text: &str, key: &str) -> Option<usize> {
+    let offset = (key.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let slice = text.get(offset..offset.checked_add(key.len())?)?;
+    std::ptr::eq(slice.as_ptr(), key.as_ptr()).then_some(offset)
 }
 
-impl<'t> Vocabulary<'t, '_> {
-    /// The id of `key`; `owned` makes the key to store when it is new.
-    fn id_of(&mut self, key: &str, owned: impl FnOnce() -> Cow<'t, str>) -> u32 {
-        if let Some(&id) = self.ids.get(key) {
-            return id;
+/// Where a key's letters are: a range of the text, or of the vocabulary's own buffer.
+#[derive(Debug, Clone, Copy)]
+struct KeyAt {
+    start: usize,
+    end: usize,
+    owned: bool,
+}
+
+/// Local ids by match key: an open-addressing table of ids whose keys are ranges of
+/// the text or of one buffer, so that no key allocates and each token is hashed once.
+struct Vocabulary<'t> {
+    text: &'t str,
+    /// The keys that are not slices of the text, one after the other.
+    owned: String,
+    /// Each id's key.
+    keys: Vec<KeyAt>,
+    /// Each id's hash, to compare before the letters and to grow the table.
+    hashes: Vec<u64>,
+    /// Id + 1 in each used slot, 0 in a free one; the length is a power of two at
+    /// least twice the number of ids, so a probe always ends.
+    slots: Vec<u32>,
+}
+
+impl<'t> Vocabulary<'t> {
+    /// An empty vocabulary for `bytes` of text: room for the distinct words of a
+    /// short document (a word takes 8 bytes or more with its space) from the start.
+    fn new(text: &'t str, bytes: usize) -> Self {
+        let words = (bytes / 8).clamp(8, 1 << 12);
+        Vocabulary {
+            text,
+            owned: String::new(),
+            keys: Vec::with_capacity(words),
+            hashes: Vec::with_capacity(words),
+            slots: vec![0; (words * 2).next_power_of_two()],
         }
-        let id = self.fresh(key);
-        self.ids.insert(owned(), id);
-        id
     }
 
-    /// The id of `key`.
-    fn id(&mut self, key: Cow<'t, str>) -> u32 {
-        if let Some(&id) = self.ids.get(key.as_ref()) {
-            return id;
-        }
-        let id = self.fresh(&key);
-        self.ids.insert(key, id);
-        id
+    /// The key of `id`.
+    fn key(&self, id: usize) -> &str {
+        let Some(at) = self.keys.get(id) else {
+            return "";
+        };
+        let letters = if at.owned { &self.owned } else { self.text };
+        letters.get(at.start..at.end).unwrap_or_default()
     }
 
-    fn fresh(&mut self, key: &str) -> u32 {
-        let id = u32::try_from(self.stop.len()).unwrap_or(STOPWORD - 1);
-        self.stop
-            .push(self.stopwords.iter().any(|s| s.contains(key)));
-        id
+    /// The id of `key` and whether it is new. A new key is kept as the range of the
+    /// text at `at` (where `key` must lie), or copied when `at` is `None`.
+    fn id(&mut self, key: &str, at: Option<usize>) -> (u32, bool) {
+        let hash = FxBuildHasher.hash_one(key);
+        let mask = self.slots.len() - 1;
+        let mut slot = hash as usize & mask;
+        while let Some(&taken) = self.slots.get(slot) {
+            let Some(id) = taken.checked_sub(1) else {
+                break;
+            };
+            if self.hashes.get(id as usize) == Some(&hash) && self.key(id as usize) == key {
+                return (id, false);
+            }
+            slot = (slot + 1) & mask;
+        }
+        let id = u32::try_from(self.keys.len()).unwrap_or(STOPWORD - 1);
+        self.keys.push(match at {
+            Some(start) => KeyAt {
+                start,
+                end: start + key.len(),
+                owned: false,
+            },
+            None => {
+                let start = self.owned.len();
+                self.owned.push_str(key);
+                KeyAt {
+                    start,
+                    end: self.owned.len(),
+                    owned: true,
+                }
+            }
+        });
+        self.hashes.push(hash);
+        if let Some(free) = self.slots.get_mut(slot) {
+            *free = id + 1;
+        }
+        if self.keys.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        (id, true)
+    }
+
+    /// Doubles the table and places every id again.
+    fn grow(&mut self) {
+        let mut slots = vec![0u32; self.slots.len() * 2];
+        let mask = slots.len() - 1;
+        for (id, &hash) in (1u32..).zip(&self.hashes) {
+            let mut slot = hash as usize & mask;
+            while slots.get(slot).is_some_and(|&s| s != 0) {
+                slot = (slot + 1) & mask;
+            }
+            if let Some(free) = slots.get_mut(slot) {
+                *free = id;
+            }
+        }
+        self.slots = slots;
     }
 }
 
@@ -512,6 +616,26 @@ mod tests {
             assert_eq!(three.idf, expected);
             assert_eq!(three.sentences, one.sentences);
         }
+    }
+
+    /// Ids in order of first occurrence, kept as the table grows, for keys in the
+    /// text and copied ones alike.
+    #[test]
+    fn vocabulary_keeps_ids_as_it_grows() {
+        let text = (0..3000).map(|i| format!("w{i} ")).collect::<String>();
+        let mut vocab = Vocabulary::new(&text, 8);
+        let mut at = 0;
+        for (i, word) in text.split_whitespace().enumerate() {
+            let copied = i % 3 == 0;
+            let (id, new) = vocab.id(word, (!copied).then_some(at));
+            assert_eq!((id as usize, new), (i, true));
+            at += word.len() + 1;
+        }
+        for (i, word) in text.split_whitespace().enumerate() {
+            assert_eq!(vocab.id(word, None), (i as u32, false));
+            assert_eq!(vocab.key(i), word);
+        }
+        assert_eq!(vocab.key(3000), "");
     }
 
     #[test]
