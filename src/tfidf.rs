@@ -3,14 +3,15 @@
 //! Memory is linear in the input: each sentence keeps only the terms it contains.
 
 use crate::idf::IdfModel;
+use crate::keytable::{self, KeyTable};
+use crate::lang::{stopword_index, vote_bytes, Language, StopwordIndex, Vote};
 use crate::normalize::key_into;
 use crate::parallel::map_items;
 use crate::segment::word_iter;
 use crate::tokens::for_each_term;
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 #[cfg(test)]
 use std::borrow::Cow;
-use std::hash::BuildHasher;
 use std::ops::Range;
 
 /// One sentence's terms, as the tests build them.
@@ -101,7 +102,8 @@ pub(crate) fn term_stats(
         local_terms(
             text,
             spans.get(chunk.clone()).unwrap_or_default(),
-            stopwords,
+            Stops::Sets(stopwords),
+            None,
         )
     });
     assemble(&locals, spans.len(), corpus)
@@ -135,6 +137,7 @@ fn assemble(locals: &[Local<'_>], sentence_count: usize, corpus: Option<&IdfMode
             }
             remap.push(global_id);
         }
+        df.reserve((next as usize).saturating_sub(df.len()));
         let mut from = 0;
         for &end in &local.ends {
             let words = local.ids.get(from..end).unwrap_or_default();
@@ -246,55 +249,259 @@ struct Local<'t> {
     vocab: Vocabulary<'t>,
     /// Whether each key is a stopword.
     stop: Vec<bool>,
-    /// Local ids of the content terms of the sentences, in text order.
+    /// With [`Stops::Listed`]: the languages that list each key.
+    listed: Vec<u64>,
+    /// Local ids of the terms of the sentences, in text order: the content terms
+    /// with [`Stops::Sets`], every term with [`Stops::Listed`].
     ids: Vec<u32>,
     /// Where each sentence's ids end in `ids`.
     ends: Vec<usize>,
 }
 
-/// Builds the vocabulary and the content-term ids of the sentences at `spans`.
+/// How a chunk learns which keys are stopwords.
+#[derive(Clone, Copy)]
+enum Stops<'s> {
+    /// From these lists, as each key is first seen; stopwords leave no id.
+    Sets(&'s [&'s FxHashSet<String>]),
+    /// From the languages that list each key (see [`stopword_index`]), once the
+    /// language is known; every word leaves its id.
+    Listed(&'s StopwordIndex),
+}
+
+/// Builds the vocabulary and the term ids of the sentences at `spans`, feeding
+/// `feed` the words it may count.
 fn local_terms<'t>(
     text: &'t str,
     spans: &[Range<usize>],
-    stopwords: &[&FxHashSet<String>],
+    stops: Stops<'_>,
+    mut feed: Option<&mut Feed<'_>>,
 ) -> Local<'t> {
     let bytes: usize = spans.iter().map(|s| s.len()).sum();
+    let vocab = Vocabulary::new(text, bytes);
+    let keys = vocab.keys.capacity();
     let mut local = Local {
-        vocab: Vocabulary::new(text, bytes),
-        stop: Vec::new(),
-        ids: Vec::new(),
+        vocab,
+        stop: Vec::with_capacity(if matches!(stops, Stops::Sets(_)) {
+            keys
+        } else {
+            0
+        }),
+        listed: Vec::with_capacity(if matches!(stops, Stops::Listed(_)) {
+            keys
+        } else {
+            0
+        }),
+        // Room for the words of most texts (about six bytes each with a space).
+        ids: Vec::with_capacity(bytes / 5),
         ends: Vec::with_capacity(spans.len()),
     };
     let mut lower = String::new();
+    let mut prev_end = 0;
     for span in spans {
         let sentence = text.get(span.clone()).unwrap_or_default();
-        let add = |local: &mut Local<'t>, key: &str, at: Option<usize>| {
-            let (id, new) = local.vocab.id(key, at);
-            if new {
-                local.stop.push(stopwords.iter().any(|s| s.contains(key)));
-            }
-            if !local.stop.get(id as usize).copied().unwrap_or(true) {
-                local.ids.push(id);
-            }
-        };
-        if is_spaced(sentence) {
+        let spaced = is_spaced(sentence);
+        let mut counting = feed
+            .as_mut()
+            .is_some_and(|f| f.enter(text, span, prev_end, spaced));
+        prev_end = span.end;
+        if spaced {
             let mut found = word_iter(sentence);
             while let Some((offset, word)) = found.next() {
-                if found.plain() || key_into(word, &mut lower) {
-                    add(&mut local, word, Some(span.start + offset));
+                let listed = if found.plain() || key_into(word, &mut lower) {
+                    local.add(word, Some(span.start + offset), stops)
                 } else {
-                    add(&mut local, &lower, None);
+                    local.add(&lower, None, stops)
+                };
+                if counting {
+                    counting = feed.as_mut().is_some_and(|f| f.word(listed));
                 }
             }
         } else {
             for_each_term(sentence, |k| {
-                let at = offset_in(text, &k);
-                add(&mut local, &k, at);
+                local.add(&k, offset_in(text, &k), stops);
             });
         }
         local.ends.push(local.ids.len());
     }
     local
+}
+
+impl Local<'_> {
+    /// Adds one token by its key (a slice of the text at `at`, or else copied when
+    /// new) and returns the languages that list it (0 with [`Stops::Sets`]).
+    fn add(&mut self, key: &str, at: Option<usize>, stops: Stops<'_>) -> u64 {
+        let hash = keytable::hash(key);
+        let (id, new) = self.vocab.id(key, hash, at);
+        match stops {
+            Stops::Sets(sets) => {
+                if new {
+                    self.stop.push(sets.iter().any(|s| s.contains(key)));
+                }
+                if !self.stop.get(id as usize).copied().unwrap_or(true) {
+                    self.ids.push(id);
+                }
+                0
+            }
+            Stops::Listed(index) => {
+                if new {
+                    self.listed.push(index.get(hash, key));
+                }
+                self.ids.push(id);
+                self.listed.get(id as usize).copied().unwrap_or(0)
+            }
+        }
+    }
+}
+
+/// The stopwords a summarizer drops: its language's list when `on`, and `extra`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StopwordChoice<'s> {
+    /// Whether stopwords are dropped at all.
+    pub on: bool,
+    /// Words dropped in every language (none when empty).
+    pub extra: Option<&'s FxHashSet<String>>,
+}
+
+impl<'s> StopwordChoice<'s> {
+    /// The lists for a document in `language`.
+    pub fn sets(self, language: Option<Language>) -> Vec<&'s FxHashSet<String>> {
+        if !self.on {
+            return Vec::new();
+        }
+        language
+            .map(Language::stopwords)
+            .into_iter()
+            .chain(self.extra)
+            .collect()
+    }
+
+    /// The stopword flag of every key of `local`, whose keys the languages in
+    /// `local.listed` list, for a document in `language`: the same as asking
+    /// [`StopwordChoice::sets`].
+    fn flags(self, local: &Local<'_>, language: Option<Language>) -> Vec<bool> {
+        if !self.on {
+            return vec![false; local.listed.len()];
+        }
+        let bit = language.map_or(0, Language::bit);
+        let mut flags: Vec<bool> = local.listed.iter().map(|&l| l & bit != 0).collect();
+        if let Some(extra) = self.extra {
+            for (id, flag) in flags.iter_mut().enumerate() {
+                *flag = *flag || extra.contains(local.vocab.key(id));
+            }
+        }
+        flags
+    }
+}
+
+/// [`term_stats`] for a document whose language a stopword [`Vote`] decides, with
+/// that language: the vote counts the words that term building segments anyway (as
+/// far as they are the words [`Vote::read`] would see), and each distinct key's
+/// stopword flag follows once the vote is over. The same result as detecting the
+/// language first, on any number of threads.
+pub(crate) fn term_stats_voting(
+    text: &str,
+    spans: &[Range<usize>],
+    mut vote: Box<Vote>,
+    choice: StopwordChoice<'_>,
+    corpus: Option<&IdfModel>,
+    parallel: bool,
+) -> (Option<Language>, TermStats) {
+    if chunks(spans, parallel).len() > 1 {
+        // Long documents: the vote is a small part of the work.
+        vote.read(text.get(..vote_bytes(text)).unwrap_or_default());
+        let language = vote.result();
+        let sets = choice.sets(language);
+        return (language, term_stats(text, spans, &sets, corpus, parallel));
+    }
+    let mut feed = Feed::new(&mut vote, text);
+    let mut local = local_terms(
+        text,
+        spans,
+        Stops::Listed(stopword_index()),
+        Some(&mut feed),
+    );
+    let language = vote.result();
+    local.stop = choice.flags(&local, language);
+    (
+        language,
+        assemble(std::slice::from_ref(&local), spans.len(), corpus),
+    )
+}
+
+/// Hands a [`Vote`] the words of the sentences, in order, while they are exactly
+/// the words it would read itself in the first [`vote_bytes`] of the text.
+///
+/// A sentence's words are those of the whole text there when white space
+/// separates it from the previous sentence and it does not start with a character
+/// that UAX #29 joins to the white space before it (a combining mark or a format
+/// character): no word boundary rule looks across white space. Once that fails, the
+/// vote reads for itself: from the sentence on when its start is clean but its words
+/// are not ours (bigram scripts) or the limit cuts it, from the start of the text
+/// otherwise.
+struct Feed<'v> {
+    vote: &'v mut Vote,
+    /// Where the words the vote reads end.
+    limit: usize,
+    /// Whether the sentences' words still go to the vote.
+    open: bool,
+}
+
+impl<'v> Feed<'v> {
+    fn new(vote: &'v mut Vote, text: &str) -> Self {
+        Feed {
+            vote,
+            limit: vote_bytes(text),
+            open: true,
+        }
+    }
+
+    /// Starts the sentence at `span` (the previous one ended at `prev_end`; its
+    /// words are spaced or not): whether its words are to be fed.
+    fn enter(&mut self, text: &str, span: &Range<usize>, prev_end: usize, spaced: bool) -> bool {
+        if !self.open {
+            return false;
+        }
+        if span.start >= self.limit {
+            self.open = false;
+            return false;
+        }
+        let rest = text.get(span.start..).unwrap_or_default();
+        let clean = span.start == 0 || (span.start > prev_end && starts_cleanly(rest));
+        if !clean {
+            self.vote.restart();
+            self.read_from(text, 0);
+        } else if !spaced || span.end > self.limit {
+            self.read_from(text, span.start);
+        } else {
+            return true;
+        }
+        false
+    }
+
+    /// Feeds one word; `false` once the vote needs no more.
+    fn word(&mut self, listed: u64) -> bool {
+        self.open = self.open && self.vote.word(listed);
+        self.open
+    }
+
+    /// Lets the vote read the words from `start` to the limit, and closes.
+    fn read_from(&mut self, text: &str, start: usize) {
+        self.vote
+            .read(text.get(start..self.limit).unwrap_or_default());
+        self.open = false;
+    }
+}
+
+/// Whether a sentence starting `rest` starts with a character that no word
+/// boundary rule joins to white space before it: one below U+0300 other than the
+/// soft hyphen, or a letter of the common scripts, or general punctuation.
+fn starts_cleanly(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|c| {
+        matches!(c, '\0'..='\u{2FF}' | '\u{400}'..='\u{482}' | '\u{621}'..='\u{64A}'
+            | '\u{660}'..='\u{669}' | '\u{671}'..='\u{6D3}' | '\u{904}'..='\u{939}'
+            | '\u{2010}'..='\u{2027}')
+            && c != '\u{AD}'
+    })
 }
 
 /// Where `key` lies in `text`, when it is a slice of it.
@@ -312,19 +519,15 @@ struct KeyAt {
     owned: bool,
 }
 
-/// Local ids by match key: an open-addressing table of ids whose keys are ranges of
-/// the text or of one buffer, so that no key allocates and each token is hashed once.
+/// Local ids by match key, whose keys are ranges of the text or of one buffer, so
+/// that no key allocates and each token is hashed once (see [`KeyTable`]).
 struct Vocabulary<'t> {
     text: &'t str,
     /// The keys that are not slices of the text, one after the other.
     owned: String,
     /// Each id's key.
     keys: Vec<KeyAt>,
-    /// Each id's hash, to compare before the letters and to grow the table.
-    hashes: Vec<u64>,
-    /// Id + 1 in each used slot, 0 in a free one; the length is a power of two at
-    /// least twice the number of ids, so a probe always ends.
-    slots: Vec<u32>,
+    table: KeyTable,
 }
 
 impl<'t> Vocabulary<'t> {
@@ -336,8 +539,7 @@ impl<'t> Vocabulary<'t> {
             text,
             owned: String::new(),
             keys: Vec::with_capacity(words),
-            hashes: Vec::with_capacity(words),
-            slots: vec![0; (words * 2).next_power_of_two()],
+            table: KeyTable::with_capacity(words),
         }
     }
 
@@ -350,22 +552,14 @@ impl<'t> Vocabulary<'t> {
         letters.get(at.start..at.end).unwrap_or_default()
     }
 
-    /// The id of `key` and whether it is new. A new key is kept as the range of the
-    /// text at `at` (where `key` must lie), or copied when `at` is `None`.
-    fn id(&mut self, key: &str, at: Option<usize>) -> (u32, bool) {
-        let hash = FxBuildHasher.hash_one(key);
-        let mask = self.slots.len() - 1;
-        let mut slot = hash as usize & mask;
-        while let Some(&taken) = self.slots.get(slot) {
-            let Some(id) = taken.checked_sub(1) else {
-                break;
-            };
-            if self.hashes.get(id as usize) == Some(&hash) && self.key(id as usize) == key {
-                return (id, false);
-            }
-            slot = (slot + 1) & mask;
-        }
-        let id = u32::try_from(self.keys.len()).unwrap_or(STOPWORD - 1);
+    /// The id of `key` (hashed `hash`) and whether it is new. A new key is kept as
+    /// the range of the text at `at` (where `key` must lie), or copied when `at` is
+    /// `None`.
+    fn id(&mut self, key: &str, hash: u64, at: Option<usize>) -> (u32, bool) {
+        let slot = match self.table.find(hash, |id| self.key(id) == key) {
+            Ok(id) => return (id, false),
+            Err(slot) => slot,
+        };
         self.keys.push(match at {
             Some(start) => KeyAt {
                 start,
@@ -382,30 +576,7 @@ impl<'t> Vocabulary<'t> {
                 }
             }
         });
-        self.hashes.push(hash);
-        if let Some(free) = self.slots.get_mut(slot) {
-            *free = id + 1;
-        }
-        if self.keys.len() * 2 > self.slots.len() {
-            self.grow();
-        }
-        (id, true)
-    }
-
-    /// Doubles the table and places every id again.
-    fn grow(&mut self) {
-        let mut slots = vec![0u32; self.slots.len() * 2];
-        let mask = slots.len() - 1;
-        for (id, &hash) in (1u32..).zip(&self.hashes) {
-            let mut slot = hash as usize & mask;
-            while slots.get(slot).is_some_and(|&s| s != 0) {
-                slot = (slot + 1) & mask;
-            }
-            if let Some(free) = slots.get_mut(slot) {
-                *free = id;
-            }
-        }
-        self.slots = slots;
+        (self.table.insert(slot, hash), true)
     }
 }
 
@@ -618,6 +789,184 @@ mod tests {
         }
     }
 
+    /// Detects the language the old way (every word of the text read by the vote
+    /// itself), then builds the terms with its lists.
+    fn detect_then_count(
+        text: &str,
+        choice: StopwordChoice<'_>,
+        parallel: bool,
+    ) -> (Option<crate::Language>, TermStats) {
+        let spans = sentence_spans(text);
+        let language = crate::Language::detect(text);
+        let sets = choice.sets(language);
+        (language, term_stats(text, &spans, &sets, None, parallel))
+    }
+
+    /// The vote counted during term building: the same language and statistics as
+    /// detection first, for stopwords on, off and with extra words, on 1 and 3 threads.
+    fn assert_vote_same(text: &str) {
+        let extra: FxHashSet<String> = ["the", "news", "یہ"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let spans = sentence_spans(text);
+        for choice in [
+            StopwordChoice {
+                on: true,
+                extra: None,
+            },
+            StopwordChoice {
+                on: false,
+                extra: None,
+            },
+            StopwordChoice {
+                on: true,
+                extra: Some(&extra),
+            },
+        ] {
+            let (want_language, want) = detect_then_count(text, choice, false);
+            let run = |parallel: bool| match crate::lang::Detection::start(text) {
+                crate::lang::Detection::Decided(language) => (
+                    language,
+                    term_stats(text, &spans, &choice.sets(language), None, parallel),
+                ),
+                crate::lang::Detection::Vote(vote) => {
+                    term_stats_voting(text, &spans, vote, choice, None, parallel)
+                }
+            };
+            let (language, got) = run(false);
+            assert_eq!(language, want_language, "{text:?}");
+            assert_eq!(got.lengths, want.lengths);
+            assert_eq!(got.sentences, want.sentences);
+            assert_eq!(got.idf, want.idf);
+            if let Some(pool) = crate::parallel::Pool::new(3) {
+                let (language, got) = crate::parallel::run_in(pool.get(), || run(true));
+                assert_eq!(language, want_language);
+                assert_eq!(got.sentences, want.sentences);
+                assert_eq!(got.idf, want.idf);
+            }
+        }
+    }
+
+    /// Words that several languages list as stopwords, and some that none does, with
+    /// the characters that decide whether the vote may take term building's words:
+    /// combining marks and format characters at a sentence start, sentences glued
+    /// together, unspaced scripts.
+    const PIECES: &[&str] = &[
+        "the",
+        "The",
+        "and",
+        "of",
+        "de",
+        "la",
+        "le",
+        "die",
+        "der",
+        "und",
+        "el",
+        "en",
+        "y",
+        "que",
+        "et",
+        "les",
+        "het",
+        "een",
+        "van",
+        "il",
+        "di",
+        "che",
+        "não",
+        "em",
+        "é",
+        "ist",
+        "nicht",
+        "est",
+        "pas",
+        "in",
+        "on",
+        "a",
+        "A",
+        "to",
+        "is",
+        "و",
+        "کا",
+        "کی",
+        "ہے",
+        "است",
+        "این",
+        "من",
+        "في",
+        "cat",
+        "Haus",
+        "maison",
+        "casa",
+        "Tokyo",
+        "x.com/A.B",
+        "U.S.",
+        "Mr.",
+        "3.5",
+        "can't",
+        "l'homme",
+        "e\u{301}te\u{301}",
+        "\u{301}",
+        "\u{AD}",
+        "\u{200D}",
+        "\u{93E}",
+        "東京都",
+        "สวัสดี",
+        "“",
+        "”",
+        "‘",
+        "—",
+        "(",
+        ")",
+        "•",
+        "1.",
+    ];
+    const GLUE: &[&str] = &[
+        "", " ", " ", " ", ", ", ". ", "! ", "? ", ".", "!", "\n", "\n\n", "。", " \u{301}",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn vote_during_term_building_same_as_detection_first(
+            parts in proptest::collection::vec(
+                (proptest::sample::select(PIECES), proptest::sample::select(GLUE)),
+                0..900,
+            )
+        ) {
+            let text: String = parts.iter().flat_map(|(w, g)| [*w, *g]).collect();
+            assert_vote_same(&text);
+        }
+    }
+
+    /// The vote on the evaluation texts, and on each news article alone.
+    #[test]
+    fn vote_same_on_the_evaluation_texts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
+        for file in [
+            "summarization/cnndm_250.jsonl",
+            "summarization/bbc_news_2225.jsonl",
+            "summarization/xlsum_urdu_244.jsonl",
+            "samples/urdu_news_sco_summit.txt",
+        ] {
+            let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
+                continue;
+            };
+            if !file.ends_with(".jsonl") {
+                assert_vote_same(&text);
+                continue;
+            }
+            for line in text.lines().take(300) {
+                let doc = serde_json::from_str::<serde_json::Value>(line).ok();
+                let text = doc.as_ref().and_then(|d| d.get("text")?.as_str());
+                assert_vote_same(text.unwrap_or_default());
+            }
+        }
+    }
+
     /// Ids in order of first occurrence, kept as the table grows, for keys in the
     /// text and copied ones alike.
     #[test]
@@ -627,12 +976,15 @@ mod tests {
         let mut at = 0;
         for (i, word) in text.split_whitespace().enumerate() {
             let copied = i % 3 == 0;
-            let (id, new) = vocab.id(word, (!copied).then_some(at));
+            let (id, new) = vocab.id(word, keytable::hash(word), (!copied).then_some(at));
             assert_eq!((id as usize, new), (i, true));
             at += word.len() + 1;
         }
         for (i, word) in text.split_whitespace().enumerate() {
-            assert_eq!(vocab.id(word, None), (i as u32, false));
+            assert_eq!(
+                vocab.id(word, keytable::hash(word), None),
+                (i as u32, false)
+            );
             assert_eq!(vocab.key(i), word);
         }
         assert_eq!(vocab.key(3000), "");
