@@ -34,6 +34,7 @@ impl KeyTable {
 
     /// The id of the key hashed `hash`, given which ids hold that key; else the free
     /// slot where [`KeyTable::insert`] puts it.
+    #[inline(always)]
     pub(crate) fn find(&self, hash: u64, holds: impl Fn(usize) -> bool) -> Result<u32, usize> {
         let mask = self.slots.len() - 1;
         let mut slot = hash as usize & mask;

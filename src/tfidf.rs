@@ -329,6 +329,7 @@ fn local_terms<'t>(
 impl Local<'_> {
     /// Adds one token by its key (a slice of the text at `at`, or else copied when
     /// new) and returns the languages that list it (0 with [`Stops::Sets`]).
+    #[inline(always)]
     fn add(&mut self, key: &str, at: Option<usize>, stops: Stops<'_>) -> u64 {
         let hash = keytable::hash(key);
         let (id, new) = self.vocab.id(key, hash, at);
@@ -479,6 +480,7 @@ impl<'v> Feed<'v> {
     }
 
     /// Feeds one word; `false` once the vote needs no more.
+    #[inline(always)]
     fn word(&mut self, listed: u64) -> bool {
         self.open = self.open && self.vote.word(listed);
         self.open
@@ -544,6 +546,7 @@ impl<'t> Vocabulary<'t> {
     }
 
     /// The key of `id`.
+    #[inline(always)]
     fn key(&self, id: usize) -> &str {
         let Some(at) = self.keys.get(id) else {
             return "";
@@ -555,6 +558,7 @@ impl<'t> Vocabulary<'t> {
     /// The id of `key` (hashed `hash`) and whether it is new. A new key is kept as
     /// the range of the text at `at` (where `key` must lie), or copied when `at` is
     /// `None`.
+    #[inline(always)]
     fn id(&mut self, key: &str, hash: u64, at: Option<usize>) -> (u32, bool) {
         let slot = match self.table.find(hash, |id| self.key(id) == key) {
             Ok(id) => return (id, false),

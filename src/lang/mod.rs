@@ -221,6 +221,7 @@ pub(crate) struct StopwordIndex {
 impl StopwordIndex {
     /// The languages that list `key` (hashed `hash` by [`keytable::hash`]), as bits;
     /// 0 when none does.
+    #[inline]
     pub(crate) fn get(&self, hash: u64, key: &str) -> u64 {
         match self.table.find(hash, |id| self.word(id) == key) {
             Ok(id) => self.listed.get(id as usize).copied().unwrap_or(0),
@@ -486,6 +487,7 @@ impl Vote {
     /// Counts the next word, given the languages that list it (its value in
     /// [`stopword_index`], 0 when it has none). Returns `false`, without counting
     /// the word, once the vote is over: then no later word counts either.
+    #[inline]
     pub(crate) fn word(&mut self, listed: u64) -> bool {
         // Checked before every 32nd word, as long as there is one.
         if self.over || (self.words % 32 == 31 && clear_lead(&self.hits)) {
