@@ -13,6 +13,29 @@ pub(crate) fn hash(key: &str) -> u64 {
     FxBuildHasher.hash_one(key)
 }
 
+/// Whether two keys are equal, compared inline eight bytes at a time: keys are
+/// short, and a call to `memcmp` costs more than the comparison.
+#[inline(always)]
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (p, q) in (&mut x).zip(&mut y) {
+        if word(p) != word(q) {
+            return false;
+        }
+    }
+    x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
+}
+
+/// Eight bytes as one number.
+#[inline(always)]
+fn word(bytes: &[u8]) -> u64 {
+    bytes.try_into().map_or(0, u64::from_ne_bytes)
+}
+
 /// Ids `0..len` by the hash of their keys.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct KeyTable {

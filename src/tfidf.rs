@@ -123,7 +123,7 @@ fn assemble(locals: &[Local<'_>], sentence_count: usize, corpus: Option<&IdfMode
         ends: Vec::with_capacity(sentence_count),
     };
     let mut lengths = Vec::with_capacity(sentence_count);
-    let mut ids: Vec<u32> = Vec::new();
+    let mut seen: Vec<(usize, usize)> = Vec::new();
     for local in locals {
         let mut remap = Vec::with_capacity(local.stop.len());
         for (id, &stop) in local.stop.iter().enumerate() {
@@ -137,23 +137,40 @@ fn assemble(locals: &[Local<'_>], sentence_count: usize, corpus: Option<&IdfMode
             }
             remap.push(global_id);
         }
-        df.reserve((next as usize).saturating_sub(df.len()));
+        let terms = next as usize;
+        df.resize(terms, 0);
+        // For each content term, the last sentence it was seen in (1-based) and its
+        // pair there: each sentence's pairs come out distinct, then sorted by id.
+        seen.resize(terms, (0, 0));
         let mut from = 0;
         for &end in &local.ends {
             let words = local.ids.get(from..end).unwrap_or_default();
             from = end;
-            ids.clear();
-            ids.extend(
-                words
-                    .iter()
-                    .map(|&id| remap.get(id as usize).copied().unwrap_or(STOPWORD))
-                    .filter(|&id| id != STOPWORD),
-            );
-            lengths.push(ids.len());
-            ids.sort_unstable();
-            let from = sentences.pairs.len();
-            run_lengths_into(&ids, &mut sentences.pairs);
-            count_sentence_in_df(&mut df, sentences.pairs.get(from..).unwrap_or_default());
+            let sentence = sentences.ends.len() + 1;
+            let start = sentences.pairs.len();
+            let mut content = 0;
+            for &id in words {
+                let term = remap.get(id as usize).copied().unwrap_or(STOPWORD);
+                let Some(last) = seen.get_mut(term as usize) else {
+                    continue;
+                };
+                content += 1;
+                if last.0 == sentence {
+                    if let Some(pair) = sentences.pairs.get_mut(last.1) {
+                        pair.1 += 1.0;
+                    }
+                } else {
+                    *last = (sentence, sentences.pairs.len());
+                    sentences.pairs.push((term, 1.0));
+                    if let Some(d) = df.get_mut(term as usize) {
+                        *d += 1;
+                    }
+                }
+            }
+            lengths.push(content);
+            if let Some(pairs) = sentences.pairs.get_mut(start..) {
+                pairs.sort_unstable_by_key(|p| p.0);
+            }
             sentences.ends.push(sentences.pairs.len());
         }
     }
@@ -560,7 +577,10 @@ impl<'t> Vocabulary<'t> {
     /// `None`.
     #[inline(always)]
     fn id(&mut self, key: &str, hash: u64, at: Option<usize>) -> (u32, bool) {
-        let slot = match self.table.find(hash, |id| self.key(id) == key) {
+        let slot = match self
+            .table
+            .find(hash, |id| keytable::same(self.key(id), key))
+        {
             Ok(id) => return (id, false),
             Err(slot) => slot,
         };
@@ -622,6 +642,7 @@ fn content_keys<'t>(sentence: &'t str, stopwords: &[&FxHashSet<String>]) -> Vec<
 }
 
 /// Adds one sentence's distinct terms to the document frequencies.
+#[cfg(test)]
 fn count_sentence_in_df(df: &mut Vec<u32>, counts: &[(u32, f32)]) {
     for &(id, _) in counts {
         let slot = id as usize;
@@ -635,6 +656,7 @@ fn count_sentence_in_df(df: &mut Vec<u32>, counts: &[(u32, f32)]) {
 }
 
 /// Collapses sorted ids into `(id, count)` pairs, appended to `out`.
+#[cfg(test)]
 fn run_lengths_into(sorted: &[u32], out: &mut Vec<(u32, f32)>) {
     let mut last = None;
     for &id in sorted {

@@ -223,7 +223,10 @@ impl StopwordIndex {
     /// 0 when none does.
     #[inline]
     pub(crate) fn get(&self, hash: u64, key: &str) -> u64 {
-        match self.table.find(hash, |id| self.word(id) == key) {
+        match self
+            .table
+            .find(hash, |id| keytable::same(self.word(id), key))
+        {
             Ok(id) => self.listed.get(id as usize).copied().unwrap_or(0),
             Err(_) => 0,
         }
