@@ -26,6 +26,7 @@
 
 mod error;
 pub mod idf;
+mod keytable;
 mod lang;
 pub mod normalize;
 mod parallel;

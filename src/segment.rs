@@ -29,6 +29,7 @@ mod abbrev;
 mod scan;
 mod sentence_bounds;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -696,19 +697,18 @@ fn keeps_boundary(sentence: &str, line: &str, next: &str, wrap_width: usize) -> 
     if closers.starts_with(']') && head.trim_end_matches(is_closing).ends_with("[...") {
         return false;
     }
-    if term == '.' && closers.is_empty() {
-        // `x.com/A.B`: a full stop glued to a letter or digit is inside a name.
-        if gap == 0 && next.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-            return false;
-        }
-        let token = last_token(head.get(..head.len() - 1).unwrap_or_default());
-        if let Some(keep) = after_abbreviation(token, word) {
-            return keep;
-        }
-    }
     if matches!(term, '۔' | '.') && closers.is_empty() {
-        // `پی۔ ایچ۔ ڈی` and `پی۔ٹی۔آئی`: Latin letters spelled in Urdu.
         let token = last_token(head.get(..head.len() - term.len_utf8()).unwrap_or_default());
+        if term == '.' {
+            // `x.com/A.B`: a full stop glued to a letter or digit is inside a name.
+            if gap == 0 && next.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                return false;
+            }
+            if let Some(keep) = after_abbreviation(token, word) {
+                return keep;
+            }
+        }
+        // `پی۔ ایچ۔ ڈی` and `پی۔ٹی۔آئی`: Latin letters spelled in Urdu.
         let token = token.rsplit('۔').next().unwrap_or(token);
         if abbrev::is_urdu_letter_name(token) && (gap == 0 || abbrev::is_urdu_letter_name(word)) {
             return false;
@@ -733,7 +733,16 @@ fn after_abbreviation(token: &str, next: &str) -> Option<bool> {
     if token == "A.M" || token == "P.M" {
         return Some(next_first.is_some_and(char::is_uppercase));
     }
-    let lower = token.to_lowercase();
+    // ASCII tokens lowercased on the stack (the function runs at most boundaries).
+    let mut ascii = [0u8; abbrev::MAX_LEN];
+    let lower: Cow<'_, str> = match ascii.get_mut(..token.len()) {
+        Some(buf) if token.is_ascii() => {
+            buf.copy_from_slice(token.as_bytes());
+            buf.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(buf).unwrap_or_default())
+        }
+        _ => Cow::Owned(token.to_lowercase()),
+    };
     let kind = abbrev::kind(&lower).or_else(|| {
         let mut chars = token.chars();
         let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();

@@ -192,6 +192,10 @@ pub(crate) fn selection_order_by<'v>(
         pool.swap(taken, pick);
         norms.swap(taken, pick);
         similarity.swap(taken, pick);
+        // After the last place chosen this way, similarities are not needed.
+        if taken + 1 == pool_len.min(wanted) {
+            break;
+        }
         let (Some(&chosen), Some(&chosen_norm)) = (pool.get(taken), norms.get(taken)) else {
             break;
         };

@@ -2,13 +2,13 @@
 
 use crate::error::Error;
 use crate::idf::IdfModel;
-use crate::lang::Language;
+use crate::lang::{Detection, Language};
 use crate::parallel::{default_pool, map_items, run_in, Pool, INLINE_BYTES};
 use crate::position::lead_budget;
 use crate::score::{features, Weights, FEATURES, POSITION};
 use crate::segment::sentence_spans;
 use crate::select::{fit_length, ranks, selection_order_by, top_n, Length, DEFAULT_REDUNDANCY};
-use crate::tfidf::{term_stats, SentenceTerms};
+use crate::tfidf::{term_stats, term_stats_voting, SentenceTerms, StopwordChoice, TermStats};
 use ndarray::{Array1, Array2};
 use rayon::prelude::*;
 use rayon::ThreadPool;
@@ -711,9 +711,7 @@ impl Summarizer {
 
     fn analyze_with(&self, text: &str, parallel: bool) -> Analysis {
         let spans = sentence_spans(text);
-        let language = self.language.or_else(|| Language::detect(text));
-        let stopwords = self.stopword_sets(language);
-        let stats = term_stats(text, &spans, &stopwords, self.idf.as_deref(), parallel);
+        let (language, stats) = self.language_and_terms(text, &spans, parallel);
         let features = features(&stats, self.idf.is_some(), parallel);
         let weights = self.weights_for(language);
         let scores = features.dot(&weights.to_array());
@@ -727,18 +725,41 @@ impl Summarizer {
         }
     }
 
-    /// The language's stopwords and the extra ones (none when stopwords are off),
-    /// borrowed: a document never copies a list.
-    fn stopword_sets(&self, language: Option<Language>) -> Vec<&FxHashSet<String>> {
-        if !self.stopwords {
-            return Vec::new();
+    /// The document's language (forced or detected) and its term statistics. When
+    /// a stopword vote decides the language, term building counts the vote.
+    fn language_and_terms(
+        &self,
+        text: &str,
+        spans: &[Range<usize>],
+        parallel: bool,
+    ) -> (Option<Language>, TermStats) {
+        let choice = self.stopword_choice();
+        let corpus = self.idf.as_deref();
+        let detection = match self.language {
+            Some(language) => Detection::Decided(Some(language)),
+            None => Detection::start(text),
+        };
+        match detection {
+            Detection::Decided(language) => {
+                let sets = choice.sets(language);
+                (language, term_stats(text, spans, &sets, corpus, parallel))
+            }
+            Detection::Vote(vote) => term_stats_voting(text, spans, vote, choice, corpus, parallel),
         }
-        let extra = Some(&*self.extra_stopwords).filter(|s| !s.is_empty());
-        language
-            .map(|l| l.stopwords())
-            .into_iter()
-            .chain(extra)
-            .collect()
+    }
+
+    /// The stopwords dropped: the language's and the extra ones (none when
+    /// stopwords are off), borrowed, so a document never copies a list.
+    fn stopword_choice(&self) -> StopwordChoice<'_> {
+        StopwordChoice {
+            on: self.stopwords,
+            extra: Some(&*self.extra_stopwords).filter(|s| !s.is_empty()),
+        }
+    }
+
+    /// The lists of [`Summarizer::stopword_choice`] for a document in `language`.
+    fn stopword_sets(&self, language: Option<Language>) -> Vec<&FxHashSet<String>> {
+        self.stopword_choice().sets(language)
     }
 }
 
