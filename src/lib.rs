@@ -37,6 +37,7 @@ pub mod score;
 pub mod segment;
 pub mod select;
 mod summarizer;
+mod tables;
 mod tfidf;
 pub mod tokens;
 

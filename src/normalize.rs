@@ -21,6 +21,7 @@
 //! words cost one pass over their bytes, and other words one pass over their
 //! characters.
 
+use crate::tables::{two_byte_table, TWO_BYTE_END};
 use std::borrow::Cow;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -173,20 +174,12 @@ impl Fast {
 
 /// Code points below this (ASCII and every two-byte UTF-8 character) are looked
 /// up in [`FAST_TABLE`].
-const FAST_TABLE_END: usize = 0x800;
+const FAST_TABLE_END: usize = TWO_BYTE_END;
 
 /// [`fast_by_range`] below [`FAST_TABLE_END`], built at compile time (so its
 /// indexing cannot panic at run time).
 #[allow(clippy::indexing_slicing)]
-static FAST_TABLE: [Fast; FAST_TABLE_END] = {
-    let mut table = [Fast::Unknown; FAST_TABLE_END];
-    let mut code = 0;
-    while code < FAST_TABLE_END {
-        table[code] = fast_by_range(code as u32);
-        code += 1;
-    }
-    table
-};
+static FAST_TABLE: [Fast; FAST_TABLE_END] = two_byte_table!(Fast::Unknown, fast_by_range);
 
 /// The range test behind [`is_own_key`]: one table look-up for the characters of
 /// one or two UTF-8 bytes, the ranges for the rest.

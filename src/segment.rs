@@ -29,6 +29,7 @@ mod abbrev;
 mod scan;
 mod sentence_bounds;
 
+use crate::tables::{two_byte_table, TWO_BYTE_END};
 use std::borrow::Cow;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -342,20 +343,12 @@ const fn wb_class_of_rules(code: u32) -> u8 {
 
 /// Code points below this (ASCII and every two-byte UTF-8 character) are classified
 /// by table.
-const WB_TABLE_END: usize = 0x800;
+const WB_TABLE_END: usize = TWO_BYTE_END;
 
 /// [`wb_class`] below [`WB_TABLE_END`]. Built at compile time, so its indexing cannot
 /// panic at run time.
 #[allow(clippy::indexing_slicing)]
-static WB_BITS: [u8; WB_TABLE_END] = {
-    let mut table = [0u8; WB_TABLE_END];
-    let mut code = 0;
-    while code < WB_TABLE_END {
-        table[code] = wb_class(code as u32);
-        code += 1;
-    }
-    table
-};
+static WB_BITS: [u8; WB_TABLE_END] = two_byte_table!(0u8, wb_class);
 
 /// The class and length of the character at byte `i` of valid UTF-8 `bytes` (class 0,
 /// length 1 at or beyond `end`).

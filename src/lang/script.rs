@@ -1,6 +1,7 @@
 //! Scripts and the letters that tell languages of one script apart.
 
 use super::Language;
+use crate::tables::{two_byte_table, TWO_BYTE_END};
 
 /// A writing system, as far as language detection needs to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,20 +240,19 @@ const ASK: u8 = 0xFF;
 /// For each character of one or two UTF-8 bytes (below 0x800): its [`kind`], or
 /// [`ASK`].
 #[allow(clippy::indexing_slicing)]
-static TWO_BYTE: [u8; 0x800] = {
-    let mut table = [ASK; 0x800];
-    let mut code = 0x80;
-    while code < 0x800 {
-        if let Some(c) = char::from_u32(code as u32) {
-            let script = script_of(c);
-            if !matches!(script, Script::Other) {
-                table[code] = kind(script, cue_of(c));
-            }
-        }
-        code += 1;
+static TWO_BYTE: [u8; TWO_BYTE_END] = two_byte_table!(ASK, two_byte_kind);
+
+/// The entry of [`TWO_BYTE`] for `code`: [`ASK`] for ASCII and for characters
+/// outside the ranges of [`script_of`].
+const fn two_byte_kind(code: u32) -> u8 {
+    if code < 0x80 {
+        return ASK;
     }
-    table
-};
+    match char::from_u32(code) {
+        Some(c) if !matches!(script_of(c), Script::Other) => kind(script_of(c), cue_of(c)),
+        _ => ASK,
+    }
+}
 
 /// `0x01` in every byte.
 const LO: u64 = 0x0101_0101_0101_0101;

@@ -13,6 +13,7 @@
 //! those of `split_sentence_bound_indices`, which the property tests below check
 //! against the crate itself.
 
+use crate::tables::{two_byte_table, TWO_BYTE_END};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// UAX #29 sentence-break classes, for the characters the fast path knows.
@@ -97,20 +98,12 @@ const fn classify(code: u32) -> Option<Sc> {
 
 /// Code points below this (ASCII and every two-byte UTF-8 character) are classified
 /// by table.
-const TABLE_END: usize = 0x800;
+const TABLE_END: usize = TWO_BYTE_END;
 
 /// [`classify`] for the code points below [`TABLE_END`]. Built at compile time, so
 /// the indexing below cannot panic at run time (out of range would not compile).
 #[allow(clippy::indexing_slicing)]
-static TABLE: [Option<Sc>; TABLE_END] = {
-    let mut table = [None; TABLE_END];
-    let mut code = 0;
-    while code < TABLE_END {
-        table[code] = classify(code as u32);
-        code += 1;
-    }
-    table
-};
+static TABLE: [Option<Sc>; TABLE_END] = two_byte_table!(None, classify);
 
 /// The class of a character the fast path knows, `None` for any other.
 #[inline]
