@@ -194,6 +194,28 @@ pub(crate) fn map_items<'a, T: Sync, R: Send>(
     }
 }
 
+/// [`map_items`] that starts the largest items (by `size`) first, so that no thread is
+/// left with one large item while the others wait at the end of a batch; results
+/// are still in input order. Ties keep input order.
+pub(crate) fn map_items_largest_first<'a, T: Sync, R: Send>(
+    items: &'a [T],
+    size: impl Fn(&T) -> usize,
+    f: impl Fn(&'a T) -> R + Send + Sync,
+) -> Vec<R> {
+    if items.len() <= 1 || !on_a_pool() {
+        return items.iter().map(f).collect();
+    }
+    let mut order: Vec<(usize, &'a T)> = items.iter().enumerate().collect();
+    order.sort_by_key(|&(_, item)| std::cmp::Reverse(size(item)));
+    let mut done: Vec<(usize, R)> = order
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|(i, item)| (i, f(item)))
+        .collect();
+    done.sort_unstable_by_key(|&(i, _)| i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 /// How many of the leading `texts` form the next chunk of a batch: at most
 /// `max_docs` documents and `max_bytes` bytes, and at least one document (which may
 /// be longer), so that a caller checking for Ctrl-C between chunks checks often
@@ -247,6 +269,23 @@ mod tests {
         let items: Vec<usize> = (0..100).collect();
         let doubled = run_in(pool.get(), || map_items(&items, |i| i * 2));
         assert_eq!(doubled, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        // Largest first, yet in input order, with the work on the pool's threads.
+        let sizes: Vec<usize> = (0..100).map(|i| (i * 37) % 11).collect();
+        let tagged = run_in(pool.get(), || {
+            map_items_largest_first(
+                &sizes,
+                |&s| s,
+                |&s| (s * 2, std::thread::current().name().map(str::to_owned)),
+            )
+        });
+        assert_eq!(
+            tagged.iter().map(|(d, _)| *d).collect::<Vec<_>>(),
+            sizes.iter().map(|s| s * 2).collect::<Vec<_>>()
+        );
+        assert!(tagged
+            .iter()
+            .all(|(_, n)| n.as_deref().is_some_and(|n| n.starts_with("salience-"))));
+        assert_eq!(map_items_largest_first(&sizes, |&s| s, |&s| s), sizes);
     }
 
     /// Splits `texts` as a batch is split between two checks for Ctrl-C.

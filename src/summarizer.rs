@@ -3,7 +3,7 @@
 use crate::error::Error;
 use crate::idf::IdfModel;
 use crate::lang::{Detection, Language};
-use crate::parallel::{default_pool, map_items, run_in, Pool, INLINE_BYTES};
+use crate::parallel::{default_pool, map_items_largest_first, run_in, Pool, INLINE_BYTES};
 use crate::position::lead_budget;
 use crate::score::{features, Weights, FEATURES, POSITION};
 use crate::segment::sentence_spans;
@@ -413,13 +413,17 @@ impl Summarizer {
         n: usize,
     ) -> Vec<Vec<&'t str>> {
         run_in(self.pool(), || {
-            map_items(texts, |t| {
-                let text = t.as_ref();
-                if n == 0 {
-                    return Vec::new();
-                }
-                self.pick(text, &self.analyze_with(text, false), n)
-            })
+            map_items_largest_first(
+                texts,
+                |t| t.as_ref().len(),
+                |t| {
+                    let text = t.as_ref();
+                    if n == 0 {
+                        return Vec::new();
+                    }
+                    self.pick(text, &self.analyze_with(text, false), n)
+                },
+            )
         })
     }
 
@@ -597,14 +601,18 @@ impl Summarizer {
     ) -> Result<Vec<Vec<&'t str>>, Error> {
         let length = length.check()?;
         Ok(run_in(self.pool(), || {
-            map_items(texts_in, |t| {
-                let text = t.as_ref();
-                if length == Length::Sentences(0) {
-                    return Vec::new();
-                }
-                let analysis = self.analyze_with(text, false);
-                texts(text, &analysis, &self.choose_to(text, &analysis, length))
-            })
+            map_items_largest_first(
+                texts_in,
+                |t| t.as_ref().len(),
+                |t| {
+                    let text = t.as_ref();
+                    if length == Length::Sentences(0) {
+                        return Vec::new();
+                    }
+                    let analysis = self.analyze_with(text, false);
+                    texts(text, &analysis, &self.choose_to(text, &analysis, length))
+                },
+            )
         }))
     }
 
