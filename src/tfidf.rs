@@ -6,7 +6,7 @@ use crate::idf::IdfModel;
 use crate::keytable::{self, KeyTable};
 use crate::lang::{stopword_index, vote_bytes, Language, StopwordIndex, Vote};
 use crate::normalize::key_into;
-use crate::parallel::map_items;
+use crate::parallel::{map_items, INLINE_BYTES};
 use crate::segment::word_iter;
 use crate::tokens::for_each_term;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -308,8 +308,10 @@ fn local_terms<'t>(
         } else {
             0
         }),
-        // Room for the words of most texts (about six bytes each with a space).
-        ids: Vec::with_capacity(bytes / 5),
+        // Room for the words of a short text from the start (about six bytes each
+        // with a space); a long one grows its list, so as not to hold room for the
+        // stopwords it leaves out.
+        ids: Vec::with_capacity(if bytes < INLINE_BYTES { bytes / 5 } else { 0 }),
         ends: Vec::with_capacity(spans.len()),
     };
     let mut lower = String::new();
