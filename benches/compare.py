@@ -271,8 +271,12 @@ def python_overhead(repeat: int) -> None:
     one = salience.Summarizer(threads=1)
     k = 2000
     batch = [article] * k
-    per_call = timed(lambda: [one.summarize(article, N) for _ in range(k)], repeat) / k
-    in_batch = timed(lambda: one.summarize_batch(batch, N), repeat) / k
+    runs: list[tuple[str, Callable[[], object]]] = [
+        ("per call", lambda: [one.summarize(article, N) for _ in range(k)]),
+        ("in a batch", lambda: one.summarize_batch(batch, N)),
+    ]
+    (_, per_call), (_, in_batch) = interleaved(runs, max(repeat, 5), math.inf)
+    per_call, in_batch = per_call / k, in_batch / k
     overhead = max(per_call - in_batch, 0.0)
     print(f"\n### Python overhead per call ({len(article.encode())} byte article)\n")
     print(
