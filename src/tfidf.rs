@@ -426,9 +426,10 @@ pub(crate) fn term_stats_voting(
     corpus: Option<&IdfModel>,
     parallel: bool,
 ) -> (Option<Language>, TermStats) {
-    if text.len() >= crate::parallel::INLINE_BYTES || chunks(spans, parallel).len() > 1 {
-        // Long documents: the vote is a small part of the work, and keeping the
-        // languages of every new key costs more than it saves (10 MB of books:
+    if parallel || text.len() >= INLINE_BYTES {
+        // Long documents (and any that may be cut into chunks, whose words the vote
+        // cannot follow in order): the vote is a small part of the work, and keeping
+        // the languages of every new key costs more than it saves (10 MB of books:
         // 1,214 M instructions this way, 1,351 M voting during term building).
         vote.read(text.get(..vote_bytes(text)).unwrap_or_default());
         let language = vote.result();
