@@ -1,0 +1,36 @@
+//! Sentences and words.
+//!
+//! Sentences are byte spans into the original text, found by the Unicode sentence
+//! boundaries of UAX #29 and then repaired:
+//!
+//! - a blank line always ends a sentence (headlines, lists, paragraphs);
+//! - a single line break ends a sentence only where the line looks like a line of its
+//!   own (a headline or a list item), not where prose was wrapped at a fixed width;
+//! - no break after a known abbreviation (one union list for all languages: `Mr.`,
+//!   `e.g.`, `U.S.`, `z. B.`, `т. е.`, `डॉ.`, `د.`, …), after a single capital
+//!   initial (`J. R. R. Tolkien`), after Urdu spellings of Latin letters
+//!   (`پی۔ ایچ۔ ڈی`), or at a full stop glued to the next letter (`x.com/A.B`);
+//!   titles never end a sentence, `p.`/`No.` not before a number, and other
+//!   abbreviations only before a common sentence starter (`the U.S. How` breaks,
+//!   `the U.S. Government` does not);
+//! - no break when the next piece starts with a lower-case letter
+//!   (`"Are you coming?" she asked.`), or with the particle `と` after a Japanese
+//!   closing quote;
+//! - list items (`1.`, `2)`, `a.`, `•`) start sentences, and their markers stay
+//!   with them; spaced ellipses follow the Pragmatic Segmenter's golden rules;
+//! - opening quotes and brackets belong to the sentence they open (`。“` and
+//!   `」「`), closing ones after a space to the sentence they close (`. »`);
+//! - a piece longer than [`MAX_SENTENCE_BYTES`] is cut at white space, so that no
+//!   input, however it is punctuated, makes later stages slow.
+//!
+//! Every rule looks at a bounded window around a boundary, so the pass is linear.
+
+mod abbrev;
+mod scan;
+mod sentence_bounds;
+mod sentences;
+mod words;
+
+pub use sentences::{sentence_spans, split_sentences, MAX_SENTENCE_BYTES};
+pub(crate) use words::word_iter;
+pub use words::{word_indices, words};
