@@ -74,13 +74,20 @@ impl<'a, 'py> FromPyObject<'a, 'py> for GivenRatio {
     }
 }
 
+/// numpy's `bool` (`bool_` before numpy 2), whose `__index__` numpy < 2.3 still honours
+/// (deprecated): refused like Python's `bool` whatever numpy is installed.
+fn is_numpy_bool(n: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let ty = n.get_type();
+    Ok(ty.module()?.to_str()? == "numpy" && matches!(ty.name()?.to_str()?, "bool" | "bool_"))
+}
+
 /// A count read from Python (`n`, `words=`, `chars=`): a non-negative `int` (or an
 /// integer of another library, such as numpy's `int64`, through `__index__`), not a
 /// `bool`; an `int` too large for the machine means "all of them".
 fn count(n: &Bound<'_, PyAny>, name: &str, unit: &str) -> PyResult<usize> {
     {
         let not_an_int = || wrong_type(n, &format!("{name} must be an int"));
-        if n.is_instance_of::<PyBool>() {
+        if n.is_instance_of::<PyBool>() || is_numpy_bool(n)? {
             return Err(not_an_int());
         }
         let int = if n.is_instance_of::<PyInt>() {
