@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version as _version
+
 from salience._batch import summarize_batch
 from salience._salience import (
     FEATURES as _FEATURES,
@@ -35,4 +37,5 @@ __all__ = [
     "summarize_batch",
 ]
 
-__version__ = "0.1.0"
+#: The installed distribution's version, which is the crate's (Cargo.toml holds the one copy).
+__version__: str = _version("salience")
