@@ -20,8 +20,8 @@ LINTERS = re.compile(r"(ruff|mypy)\b")
 
 def main() -> None:
     pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
-    extras = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["optional-dependencies"]
-    for requirement in extras["test"]:
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    for requirement in project["optional-dependencies"]["test"]:
         if LINTERS.match(requirement) is None:
             sys.stdout.write(requirement + "\n")
 

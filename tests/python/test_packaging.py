@@ -1,4 +1,4 @@
-"""The package as installed: one version everywhere, and (under scripts/test-wheel) the wheel itself."""
+"""The package as installed: one version everywhere, and under scripts/test-wheel the artifact."""
 
 from __future__ import annotations
 
