@@ -40,9 +40,7 @@ def build_corpus(mb: int) -> tuple[Path, int]:
     path = Path(tempfile.gettempdir()) / f"salience-cnndm-{mb}MB.jsonl"
     source = eval_dir() / "summarization" / "cnndm_250.jsonl"
     records = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()]
-    lines = [
-        json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) for r in records
-    ]
+    lines = [json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) for r in records]
     target = mb * 1_000_000
     count = 0
     if path.exists() and path.stat().st_size >= target:
@@ -141,9 +139,15 @@ def main() -> None:
     )
     if batch_times:
         batch = min(batch_times)
-        print(f"{'summarize_batch in memory':28} {batch:8.2f} {mb / batch:8.1f} {records / batch:9,.0f}")
+        speed = f"{batch:8.2f} {mb / batch:8.1f} {records / batch:9,.0f}"
+        print(f"{'summarize_batch in memory':28} {speed}")
         print(f"ratio CLI / summarize_batch (docs/s): {batch / cli:.2f}")
-    print("rounds (s): cli", [round(t, 2) for t in cli_times], "batch", [round(t, 2) for t in batch_times])
+    print(
+        "rounds (s): cli",
+        [round(t, 2) for t in cli_times],
+        "batch",
+        [round(t, 2) for t in batch_times],
+    )
 
 
 if __name__ == "__main__":

@@ -169,31 +169,49 @@ fn summarize_one(
 /// a float NaN such as `float("nan")` or numpy's `nan`, or `pandas.NA`).
 struct BatchTexts(Vec<Option<PyBackedStr>>);
 
-impl<'a, 'py> FromPyObject<'a, 'py> for BatchTexts {
-    type Error = PyErr;
-
-    fn extract(texts: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+impl BatchTexts {
+    /// Reads `texts` (extracted by hand, so that a `TypeError` says only what is wrong).
+    fn read(texts: &Bound<'_, PyAny>) -> PyResult<Self> {
         let not_a_sequence =
-            || wrong_type(&texts, "texts must be a sequence (list or tuple) of str");
+            || wrong_type(texts, "texts must be a sequence (list or tuple) of str");
         if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
             return Err(not_a_sequence());
         }
         let sequence = texts.cast::<PySequence>().map_err(|_| not_a_sequence())?;
+        let na = pandas_na(texts.py());
         let mut out = Vec::with_capacity(sequence.len().unwrap_or(0));
         for (index, item) in sequence.try_iter()?.enumerate() {
-            out.push(batch_text(&item?, index)?);
+            out.push(batch_text(&item?, index, na.as_ref())?);
         }
         Ok(BatchTexts(out))
     }
 }
 
+/// `pandas.NA` when pandas has been imported (it cannot be in a batch otherwise), without
+/// importing it.
+fn pandas_na(py: Python<'_>) -> Option<Bound<'_, PyAny>> {
+    let modules = py
+        .import("sys")
+        .and_then(|sys| sys.getattr("modules"))
+        .ok()?;
+    let pandas = modules.get_item("pandas").ok()?;
+    pandas.getattr("NA").ok()
+}
+
 /// One document of a batch: `Some` text, `None` when missing, or a `TypeError` that
 /// names its index.
-fn batch_text(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Option<PyBackedStr>> {
+fn batch_text(
+    item: &Bound<'_, PyAny>,
+    index: usize,
+    na: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<PyBackedStr>> {
     if let Ok(text) = item.cast::<PyString>() {
         return Ok(Some(PyBackedStr::try_from(text.to_owned())?));
     }
-    if is_missing(item) {
+    let missing = item.is_none()
+        || item.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan())
+        || na.is_some_and(|na| item.is(na));
+    if missing {
         return Ok(None);
     }
     Err(wrong_type(
@@ -202,30 +220,13 @@ fn batch_text(item: &Bound<'_, PyAny>, index: usize) -> PyResult<Option<PyBacked
     ))
 }
 
-/// Whether `item` is a missing value: `None`, a float NaN, or `pandas.NA` (told by its
-/// type, so that pandas is never imported here).
-fn is_missing(item: &Bound<'_, PyAny>) -> bool {
-    if item.is_none() {
-        return true;
-    }
-    if let Ok(f) = item.cast::<PyFloat>() {
-        return f.value().is_nan();
-    }
-    let kind = item.get_type();
-    let named = |attr: &str, want: &str| {
-        kind.getattr(attr)
-            .and_then(|v| v.extract::<String>())
-            .is_ok_and(|v| v == want)
-    };
-    named("__name__", "NAType") && named("__module__", "pandas._libs.missing")
-}
-
 fn summarize_many(
     py: Python<'_>,
     s: &Summarizer,
-    BatchTexts(texts): BatchTexts,
+    texts: &Bound<'_, PyAny>,
     length: Length,
 ) -> PyResult<Vec<Option<Vec<String>>>> {
+    let BatchTexts(texts) = BatchTexts::read(texts)?;
     let present: Vec<&PyBackedStr> = texts.iter().flatten().collect();
     let threads = s.threads().max(1);
     let max_docs = CHUNK_DOCS_PER_THREAD.saturating_mul(threads);
@@ -463,14 +464,14 @@ mod _salience {
     )]
     fn summarize_batch(
         py: Python<'_>,
-        texts: BatchTexts,
+        texts: Bound<'_, PyAny>,
         n: GivenCount,
         ratio: Option<GivenRatio>,
         words: Option<Bound<'_, PyAny>>,
         chars: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Option<Vec<String>>>> {
         let length = length(n, ratio, words.as_ref(), chars.as_ref())?;
-        summarize_many(py, default_summarizer(), texts, length)
+        summarize_many(py, default_summarizer(), &texts, length)
     }
 
     /// Split `text` into the sentences the summarizer sees.
@@ -682,14 +683,14 @@ mod _salience {
         fn summarize_batch(
             &self,
             py: Python<'_>,
-            texts: BatchTexts,
+            texts: Bound<'_, PyAny>,
             n: GivenCount,
             ratio: Option<GivenRatio>,
             words: Option<Bound<'_, PyAny>>,
             chars: Option<Bound<'_, PyAny>>,
         ) -> PyResult<Vec<Option<Vec<String>>>> {
             let length = length(n, ratio, words.as_ref(), chars.as_ref())?;
-            summarize_many(py, &self.inner, texts, length)
+            summarize_many(py, &self.inner, &texts, length)
         }
 
         /// Split `text` into the sentences the summarizer sees.
@@ -843,7 +844,10 @@ mod _salience {
     #[pymethods]
     impl PyCorpus {
         #[new]
-        #[pyo3(signature = (summarizer, inputs, *, field = "text".to_owned(), json = false, sentences = false, headers = false, encoding_errors = "strict", n = GivenCount(None), ratio = None, words = None, chars = None))]
+        #[pyo3(
+            signature = (summarizer, inputs, *, field = "text".to_owned(), json = false, sentences = false, headers = false, encoding_errors = "strict", n = GivenCount(None), ratio = None, words = None, chars = None),
+            text_signature = "(summarizer, inputs, *, field='text', json=False, sentences=False, headers=False, encoding_errors='strict', n=3, ratio=None, words=None, chars=None)"
+        )]
         #[allow(clippy::too_many_arguments)]
         fn new(
             summarizer: Py<PySummarizer>,
