@@ -24,6 +24,8 @@
 //! # Ok::<(), salience::Error>(())
 //! ```
 
+#[cfg(feature = "corpus")]
+pub mod corpus;
 mod error;
 pub mod idf;
 mod keytable;

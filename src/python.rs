@@ -8,7 +8,7 @@ use crate::{Analysis, Error, IdfModel, Length, Summarizer, FEATURES};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBool, PyDict, PyInt, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PySequence, PyString, PyTuple};
 use std::sync::OnceLock;
 
 pyo3::create_exception!(
@@ -172,29 +172,90 @@ fn summarize_one(
     Ok(py.detach(|| s.summarize_to(text, length).map(owned))?)
 }
 
+/// The documents of a batch as Python gave them: each a `str`, or missing (`None`,
+/// a float NaN such as `float("nan")` or numpy's `nan`, or `pandas.NA`).
+struct BatchTexts(Vec<Option<PyBackedStr>>);
+
+impl BatchTexts {
+    /// Reads `texts` (extracted by hand, so that a `TypeError` says only what is wrong).
+    fn read(texts: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let not_a_sequence =
+            || wrong_type(texts, "texts must be a sequence (list or tuple) of str");
+        if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
+            return Err(not_a_sequence());
+        }
+        let sequence = texts.cast::<PySequence>().map_err(|_| not_a_sequence())?;
+        let na = pandas_na(texts.py());
+        let mut out = Vec::with_capacity(sequence.len().unwrap_or(0));
+        for (index, item) in sequence.try_iter()?.enumerate() {
+            out.push(batch_text(&item?, index, na.as_ref())?);
+        }
+        Ok(BatchTexts(out))
+    }
+}
+
+/// `pandas.NA` when pandas has been imported (it cannot be in a batch otherwise), without
+/// importing it.
+fn pandas_na(py: Python<'_>) -> Option<Bound<'_, PyAny>> {
+    let modules = py
+        .import("sys")
+        .and_then(|sys| sys.getattr("modules"))
+        .ok()?;
+    let pandas = modules.get_item("pandas").ok()?;
+    pandas.getattr("NA").ok()
+}
+
+/// One document of a batch: `Some` text, `None` when missing, or a `TypeError` that
+/// names its index.
+fn batch_text(
+    item: &Bound<'_, PyAny>,
+    index: usize,
+    na: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<PyBackedStr>> {
+    if let Ok(text) = item.cast::<PyString>() {
+        return Ok(Some(PyBackedStr::try_from(text.to_owned())?));
+    }
+    let missing = item.is_none()
+        || item.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan())
+        || na.is_some_and(|na| item.is(na));
+    if missing {
+        return Ok(None);
+    }
+    Err(wrong_type(
+        item,
+        &format!("texts[{index}] must be a str (or None, NaN or pandas.NA for a missing one)"),
+    ))
+}
+
 fn summarize_many(
     py: Python<'_>,
     s: &Summarizer,
-    texts: Vec<PyBackedStr>,
+    texts: &Bound<'_, PyAny>,
     length: Length,
-) -> PyResult<Vec<Vec<String>>> {
+) -> PyResult<Vec<Option<Vec<String>>>> {
+    let BatchTexts(texts) = BatchTexts::read(texts)?;
+    let present: Vec<&PyBackedStr> = texts.iter().flatten().collect();
     let threads = s.threads().max(1);
     let max_docs = CHUNK_DOCS_PER_THREAD.saturating_mul(threads);
     let max_bytes = CHUNK_BYTES_PER_THREAD.saturating_mul(threads);
-    let mut out = Vec::with_capacity(texts.len());
-    let mut rest: &[PyBackedStr] = &texts;
+    let mut done = Vec::with_capacity(present.len());
+    let mut rest: &[&PyBackedStr] = &present;
     while !rest.is_empty() {
         let len = chunk_len(rest, max_docs, max_bytes);
         let (chunk, tail) = rest.split_at_checked(len).unwrap_or((rest, &[]));
         rest = tail;
-        let done = py.detach(|| {
+        let summaries = py.detach(|| {
             s.summarize_batch_to(chunk, length)
                 .map(|all| all.into_iter().map(owned).collect::<Vec<_>>())
         })?;
-        out.extend(done);
+        done.extend(summaries);
         py.check_signals()?;
     }
-    Ok(out)
+    let mut done = done.into_iter();
+    Ok(texts
+        .iter()
+        .map(|t| t.as_ref().and_then(|_| done.next()))
+        .collect())
 }
 
 fn split(py: Python<'_>, text: &PyBackedStr) -> Vec<String> {
@@ -270,6 +331,9 @@ fn char_offsets(text: &str, analysis: &Analysis) -> Vec<(usize, usize)> {
         .map(|s| (lookup(s.start), lookup(s.end)))
         .collect()
 }
+
+/// What `_Corpus.next_chunk` returns: output bytes, records, and failed records.
+type ChunkResult<'py> = (Bound<'py, PyBytes>, usize, Vec<(usize, usize, String)>);
 
 /// Summarize text with a Rust core.
 #[pymodule]
@@ -381,15 +445,19 @@ mod _salience {
 
     /// Summarize many documents in parallel; equal to `[summarize(t, n) for t in texts]`.
     ///
+    /// A missing document (`None`, a float NaN or `pandas.NA`) gives `None` in its
+    /// place, as pandas' `.str` methods do.
+    ///
     /// Args:
-    ///     texts: A sequence of documents (each a `str`).
+    ///     texts: A sequence of documents (each a `str`, or missing).
     ///     n: How many sentences to return per document.
     ///
     /// Returns:
-    ///     One list of sentences per document, in input order.
+    ///     One list of sentences per document (`None` for a missing one), in input order.
     ///
     /// Raises:
-    ///     TypeError: `texts` is a `str` or holds a non-`str`, or `n` is not an `int`.
+    ///     TypeError: `texts` is a `str` or holds something that is neither a `str` nor
+    ///         missing (the message names its index), or `n` is not an `int`.
     ///     SalienceError: `n` is negative.
     ///
     /// Example:
@@ -403,14 +471,14 @@ mod _salience {
     )]
     fn summarize_batch(
         py: Python<'_>,
-        texts: Vec<PyBackedStr>,
+        texts: Bound<'_, PyAny>,
         n: GivenCount,
         ratio: Option<GivenRatio>,
         words: Option<Bound<'_, PyAny>>,
         chars: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<Vec<String>>> {
+    ) -> PyResult<Vec<Option<Vec<String>>>> {
         let length = length(n, ratio, words.as_ref(), chars.as_ref())?;
-        summarize_many(py, default_summarizer(), texts, length)
+        summarize_many(py, default_summarizer(), &texts, length)
     }
 
     /// Split `text` into the sentences the summarizer sees.
@@ -606,12 +674,15 @@ mod _salience {
 
         /// Summarize many documents in parallel.
         ///
-        /// Takes `n` or one budget (`ratio`, `words`, `chars`), as :meth:`summarize`.
+        /// Takes `n` or one budget (`ratio`, `words`, `chars`), as :meth:`summarize`. A
+        /// missing document (`None`, a float NaN or `pandas.NA`) gives `None`.
         ///
         /// Example:
         ///     >>> import salience
         ///     >>> salience.Summarizer().summarize_batch(["One. Two.", "Three."], n=5)
         ///     [['One.', 'Two.'], ['Three.']]
+        ///     >>> salience.Summarizer().summarize_batch(["One. Two.", None, float("nan")], 1)
+        ///     [['One.'], None, None]
         #[pyo3(
             signature = (texts, n = GivenCount(None), *, ratio = None, words = None, chars = None),
             text_signature = "($self, texts, n=3, *, ratio=None, words=None, chars=None)"
@@ -619,14 +690,14 @@ mod _salience {
         fn summarize_batch(
             &self,
             py: Python<'_>,
-            texts: Vec<PyBackedStr>,
+            texts: Bound<'_, PyAny>,
             n: GivenCount,
             ratio: Option<GivenRatio>,
             words: Option<Bound<'_, PyAny>>,
             chars: Option<Bound<'_, PyAny>>,
-        ) -> PyResult<Vec<Vec<String>>> {
+        ) -> PyResult<Vec<Option<Vec<String>>>> {
             let length = length(n, ratio, words.as_ref(), chars.as_ref())?;
-            summarize_many(py, &self.inner, texts, length)
+            summarize_many(py, &self.inner, &texts, length)
         }
 
         /// Split `text` into the sentences the summarizer sees.
@@ -756,6 +827,125 @@ mod _salience {
                 },
                 self.extra_stopwords,
             )
+        }
+    }
+
+    /// The corpus loop behind the command line (``salience.__main__``): records read,
+    /// summarized and rendered in Rust, one chunk per call, with the GIL released.
+    ///
+    /// Args:
+    ///     summarizer: The summarizer (its threads do the work).
+    ///     inputs: ``(path, jsonl)`` pairs, read in order; a ``None`` path is stdin.
+    ///     field: The field of a JSON Lines object that holds the text.
+    ///     json: Render JSON Lines (else the summary's sentences, one per line).
+    ///     sentences: With ``json``: every sentence's offsets, score, rank and features.
+    ///     headers: Text output: a ``==> PATH:LINE <==`` line before each record.
+    ///     encoding_errors: ``"strict"`` (a record that is not UTF-8 fails) or
+    ///         ``"replace"`` (invalid bytes read as U+FFFD).
+    #[pyclass(name = "_Corpus", module = "salience._salience")]
+    struct PyCorpus {
+        corpus: crate::corpus::Corpus,
+        summarizer: Py<PySummarizer>,
+    }
+
+    #[pymethods]
+    impl PyCorpus {
+        #[new]
+        #[pyo3(
+            signature = (summarizer, inputs, *, field = "text".to_owned(), json = false, sentences = false, headers = false, encoding_errors = "strict", n = GivenCount(None), ratio = None, words = None, chars = None),
+            text_signature = "(summarizer, inputs, *, field='text', json=False, sentences=False, headers=False, encoding_errors='strict', n=3, ratio=None, words=None, chars=None)"
+        )]
+        #[allow(clippy::too_many_arguments)]
+        fn new(
+            summarizer: Py<PySummarizer>,
+            inputs: Vec<(Option<std::path::PathBuf>, bool)>,
+            field: String,
+            json: bool,
+            sentences: bool,
+            headers: bool,
+            encoding_errors: &str,
+            n: GivenCount,
+            ratio: Option<GivenRatio>,
+            words: Option<Bound<'_, PyAny>>,
+            chars: Option<Bound<'_, PyAny>>,
+        ) -> PyResult<Self> {
+            use crate::corpus::{EncodingErrors, Input, Options, Source};
+            let encoding_errors = match encoding_errors {
+                "strict" => EncodingErrors::Strict,
+                "replace" => EncodingErrors::Replace,
+                other => {
+                    return Err(SalienceError::new_err(format!(
+                        "encoding_errors must be 'strict' or 'replace', got {other:?}"
+                    )))
+                }
+            };
+            let inputs = inputs
+                .into_iter()
+                .map(|(path, jsonl)| Input {
+                    source: path.map_or(Source::Stdin, Source::Path),
+                    jsonl,
+                })
+                .collect();
+            let options = Options {
+                field,
+                length: length(n, ratio, words.as_ref(), chars.as_ref())?,
+                json,
+                sentences,
+                headers,
+                encoding_errors,
+                ..Options::default()
+            };
+            Ok(PyCorpus {
+                corpus: crate::corpus::Corpus::new(inputs, options)?,
+                summarizer,
+            })
+        }
+
+        /// Read past the next `records` records (done by a run being resumed); returns
+        /// how many there were.
+        fn skip(&mut self, py: Python<'_>, records: u64) -> u64 {
+            let corpus = &mut self.corpus;
+            py.detach(|| corpus.skip(records))
+        }
+
+        /// The bytes of input read so far (line breaks and blank lines included).
+        #[getter]
+        fn bytes_read(&self) -> u64 {
+            self.corpus.bytes_read()
+        }
+
+        /// Go on after output that a run being resumed wrote already.
+        fn continue_after_output(&mut self) {
+            self.corpus.continue_after_output();
+        }
+
+        /// Summarize the next chunk (at most `max_docs` records and about `max_bytes`
+        /// bytes): ``(output, records, errors)`` with the chunk's output as UTF-8 bytes,
+        /// its number of records, and ``(index, offset, message)`` for each failed
+        /// record (its index in the chunk, where its output starts in ``output``, and
+        /// ``PATH:LINE: reason``); ``None`` when no record is left.
+        fn next_chunk<'py>(
+            &mut self,
+            py: Python<'py>,
+            max_docs: usize,
+            max_bytes: usize,
+        ) -> Option<ChunkResult<'py>> {
+            let PyCorpus { corpus, summarizer } = self;
+            let summarizer = &summarizer.get().inner;
+            let (output, records, errors) = py.detach(|| {
+                let outcomes = corpus.next_chunk(summarizer, max_docs, max_bytes)?;
+                let size = outcomes.iter().map(|o| o.output.len()).sum();
+                let mut output = Vec::with_capacity(size);
+                let mut errors = Vec::new();
+                for (index, outcome) in outcomes.iter().enumerate() {
+                    if let Some(e) = &outcome.error {
+                        errors.push((index, output.len(), e.clone()));
+                    }
+                    output.extend_from_slice(outcome.output.as_bytes());
+                }
+                Some((output, outcomes.len(), errors))
+            })?;
+            Some((PyBytes::new(py, &output), records, errors))
         }
     }
 }

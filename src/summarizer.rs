@@ -692,7 +692,7 @@ impl Summarizer {
         texts(text, analysis, &self.choose(analysis, n))
     }
 
-    fn pool(&self) -> Option<&ThreadPool> {
+    pub(crate) fn pool(&self) -> Option<&ThreadPool> {
         match &self.pool {
             Some(pool) => pool.get(),
             None => default_pool(),
@@ -712,7 +712,7 @@ impl Summarizer {
     }
 
     /// The number of threads this summarizer runs on (1 without a pool).
-    #[cfg(feature = "python")]
+    #[cfg(feature = "corpus")]
     pub(crate) fn threads(&self) -> usize {
         self.pool().map_or(1, ThreadPool::current_num_threads)
     }

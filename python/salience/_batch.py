@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, overload
 
 from salience import _salience
 from salience._progress import progress_bar
@@ -41,7 +41,7 @@ def _threads() -> int:
     return os.cpu_count() or 1
 
 
-def _as_sequence(texts: Any) -> Sequence[str]:
+def _as_sequence(texts: Any) -> Sequence[object]:
     """``texts`` if the Rust batch would take it, else the same ``TypeError``."""
     if isinstance(texts, (list, tuple)):
         return texts
@@ -51,22 +51,45 @@ def _as_sequence(texts: Any) -> Sequence[str]:
     return list(texts)
 
 
+@overload
 def summarize_batch(
     texts: Sequence[str],
+    n: int = ...,
+    *,
+    progress: bool = ...,
+    summarizer: Summarizer | None = ...,
+    **options: Any,
+) -> list[list[str]]: ...
+@overload
+def summarize_batch(  # type: ignore[overload-overlap]
+    texts: Sequence[object],
+    n: int = ...,
+    *,
+    progress: bool = ...,
+    summarizer: Summarizer | None = ...,
+    **options: Any,
+) -> list[list[str] | None]: ...
+def summarize_batch(
+    texts: Sequence[object],
     n: int = _DEFAULT_N,
     *,
     progress: bool = False,
     summarizer: Summarizer | None = None,
     **options: Any,
-) -> list[list[str]]:
+) -> list[list[str]] | list[list[str] | None]:
     """Summarize many documents in parallel; equal to ``[summarize(t, n) for t in texts]``.
+
+    Missing in, missing out: a missing document (``None``, a float NaN such as
+    ``float("nan")`` or ``numpy.nan``, or ``pandas.NA``) gives ``None`` at its place, as
+    pandas' ``.str`` methods do, so a DataFrame column with gaps can be summarized as it
+    is (pandas is never imported for this).
 
     Documents are spread over salience's thread pool (``SALIENCE_NUM_THREADS``
     threads, one per CPU by default), with the GIL released. Ctrl-C (or a notebook's
     stop button) interrupts a long batch within a fraction of a second.
 
     Args:
-        texts: A sequence (list or tuple) of documents, each a ``str``.
+        texts: A sequence (list or tuple) of documents, each a ``str`` or missing.
         n: How many sentences to return per document (3 unless a budget is given:
             ``ratio=``, ``words=`` or ``chars=``, passed on like other keywords).
         progress: Show a progress bar on stderr (tqdm's when tqdm is installed, a
@@ -77,11 +100,12 @@ def summarize_batch(
             keyword is passed on to ``Summarizer.summarize_batch``.
 
     Returns:
-        One list of sentences per document, in input order.
+        One list of sentences per document, in input order; ``None`` for a missing one.
 
     Raises:
-        TypeError: ``texts`` is a ``str`` or not a sequence, holds a non-``str``, or
-            ``n`` is not an ``int``.
+        TypeError: ``texts`` is a ``str`` or not a sequence, holds something that is
+            neither a ``str`` nor missing (the message names its index), or ``n`` is not
+            an ``int``.
         SalienceError: ``n`` is negative, or an option has an invalid value.
 
     Example:
@@ -90,6 +114,8 @@ def summarize_batch(
         [['One.', 'Two.'], ['Three.']]
         >>> salience.summarize_batch(["یہ پہلا جملہ ہے۔ یہ دوسرا ہے۔"], 1, language="ur")
         [['یہ پہلا جملہ ہے۔']]
+        >>> salience.summarize_batch(["One. Two.", None, float("nan")], 1)
+        [['One.'], None, None]
     """
     if n is not _DEFAULT_N:
         options = {"n": n, **options}
@@ -100,7 +126,7 @@ def summarize_batch(
         return s.summarize_batch(texts, **per_call)
     docs = _as_sequence(texts)
     s.summarize_batch([], **per_call)  # checks n and the options, even for an empty batch
-    out: list[list[str]] = []
+    out: list[list[str] | None] = []
     threads = _threads()
     floor = _FIRST_CHUNK_CHARS_PER_THREAD * threads // 4
     budget = _FIRST_CHUNK_CHARS_PER_THREAD * threads
@@ -122,7 +148,7 @@ def summarize_batch(
     return out
 
 
-def _chunk_end(docs: Sequence[str], start: int, budget: int) -> tuple[int, int]:
+def _chunk_end(docs: Sequence[object], start: int, budget: int) -> tuple[int, int]:
     """The end of the chunk that starts at ``start``: at least one document, then more
     while they fit in ``budget`` characters; and the chunk's characters."""
     end, chars = start, 0

@@ -1,6 +1,6 @@
 import os
 from collections.abc import Sequence
-from typing import TypedDict, final
+from typing import TypedDict, final, overload
 
 import numpy
 
@@ -8,6 +8,7 @@ __all__ = [
     "FEATURES",
     "SalienceError",
     "Summarizer",
+    "_Corpus",
     "split_sentences",
     "summarize",
     "summarize_batch",
@@ -41,6 +42,7 @@ def summarize(
     words: int | None = None,
     chars: int | None = None,
 ) -> list[str]: ...
+@overload
 def summarize_batch(
     texts: Sequence[str],
     n: int = 3,
@@ -49,6 +51,15 @@ def summarize_batch(
     words: int | None = None,
     chars: int | None = None,
 ) -> list[list[str]]: ...
+@overload
+def summarize_batch(  # type: ignore[overload-overlap]
+    texts: Sequence[object],
+    n: int = 3,
+    *,
+    ratio: float | None = None,
+    words: int | None = None,
+    chars: int | None = None,
+) -> list[list[str] | None]: ...
 def split_sentences(text: str) -> list[str]: ...
 
 @final
@@ -82,6 +93,7 @@ class Summarizer:
         words: int | None = None,
         chars: int | None = None,
     ) -> list[str]: ...
+    @overload
     def summarize_batch(
         self,
         texts: Sequence[str],
@@ -91,6 +103,16 @@ class Summarizer:
         words: int | None = None,
         chars: int | None = None,
     ) -> list[list[str]]: ...
+    @overload
+    def summarize_batch(  # type: ignore[overload-overlap]
+        self,
+        texts: Sequence[object],
+        n: int = 3,
+        *,
+        ratio: float | None = None,
+        words: int | None = None,
+        chars: int | None = None,
+    ) -> list[list[str] | None]: ...
     def split_sentences(self, text: str) -> list[str]: ...
     def score(self, text: str) -> list[_SentenceScore]: ...
     def explain(
@@ -104,3 +126,28 @@ class Summarizer:
     ) -> _Explanation: ...
     def features(self, text: str) -> numpy.ndarray[tuple[int, int], numpy.dtype[numpy.float32]]: ...
     def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, object]]: ...
+
+@final
+class _Corpus:
+    def __new__(
+        cls,
+        summarizer: Summarizer,
+        inputs: Sequence[tuple[str | os.PathLike[str] | None, bool]],
+        *,
+        field: str = "text",
+        json: bool = False,
+        sentences: bool = False,
+        headers: bool = False,
+        encoding_errors: str = "strict",
+        n: int = 3,
+        ratio: float | None = None,
+        words: int | None = None,
+        chars: int | None = None,
+    ) -> _Corpus: ...
+    @property
+    def bytes_read(self) -> int: ...
+    def skip(self, records: int) -> int: ...
+    def continue_after_output(self) -> None: ...
+    def next_chunk(
+        self, max_docs: int, max_bytes: int
+    ) -> tuple[bytes, int, list[tuple[int, int, str]]] | None: ...

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-EVAL = ROOT.parent / "shared" / "eval"
+#: The evaluation data: ``$SALIENCE_EVAL_DIR`` (as the Rust tests and benches read it),
+#: else ``../shared/eval`` beside the checkout.
+EVAL = Path(os.environ.get("SALIENCE_EVAL_DIR") or ROOT.parent / "shared" / "eval")
 
 
 @pytest.fixture(scope="session")

@@ -152,7 +152,11 @@ NOT_STR = [b"One. Two.", bytearray(b"One."), memoryview(b"One."), None, 42, 3.5,
 
 
 @pytest.mark.parametrize("text", NOT_STR, ids=lambda t: type(t).__name__)
-def test_text_that_is_not_a_str_is_a_type_error(summarize, text):
+def test_text_that_is_not_a_str_is_a_type_error(request, summarize, text):
+    if text is None and "batch" in request.node.callspec.id:
+        # In a batch, None is a missing document: None out (test_missing_values.py).
+        assert summarize(text, 1) is None
+        return
     with pytest.raises(TypeError):
         summarize(text, 1)
 
