@@ -6,7 +6,9 @@
 //! the stopwords-iso lists). Lists are turned into match keys with
 //! [`crate::normalize::key`] once, on first use.
 
+mod am;
 mod en;
+mod my;
 mod script;
 mod ur;
 
@@ -100,6 +102,22 @@ pub enum Language {
     Czech,
     /// Hungarian (`hu`).
     Hungarian,
+    /// Danish (`da`).
+    Danish,
+    /// Finnish (`fi`).
+    Finnish,
+    /// Slovak (`sk`).
+    Slovak,
+    /// Bulgarian (`bg`).
+    Bulgarian,
+    /// Kazakh (`kk`).
+    Kazakh,
+    /// Armenian (`hy`).
+    Armenian,
+    /// Amharic (`am`).
+    Amharic,
+    /// Burmese (`my`).
+    Burmese,
 }
 
 /// Where a language's stopwords come from.
@@ -171,6 +189,14 @@ const SPECS: &[Spec] = &[
     spec!(Swedish, "sv", "Swedish", Latin),
     spec!(Czech, "cs", "Czech", Latin),
     spec!(Hungarian, "hu", "Hungarian", Latin),
+    spec!(Danish, "da", "Danish", Latin),
+    spec!(Finnish, "fi", "Finnish", Latin),
+    spec!(Slovak, "sk", "Slovak", Latin),
+    spec!(Bulgarian, "bg", "Bulgarian", Cyrillic),
+    spec!(Kazakh, "kk", "Kazakh", Cyrillic),
+    spec!(Armenian, "hy", "Armenian", Armenian),
+    spec!(Amharic, "am", "Amharic", Ethiopic, Source::Own(am::STOPWORDS)),
+    spec!(Burmese, "my", "Burmese", Myanmar, Source::Own(my::STOPWORDS)),
 ];
 
 /// How much of a text detection counts the letters of, in bytes.
