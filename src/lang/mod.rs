@@ -195,8 +195,20 @@ const SPECS: &[Spec] = &[
     spec!(Bulgarian, "bg", "Bulgarian", Cyrillic),
     spec!(Kazakh, "kk", "Kazakh", Cyrillic),
     spec!(Armenian, "hy", "Armenian", Armenian),
-    spec!(Amharic, "am", "Amharic", Ethiopic, Source::Own(am::STOPWORDS)),
-    spec!(Burmese, "my", "Burmese", Myanmar, Source::Own(my::STOPWORDS)),
+    spec!(
+        Amharic,
+        "am",
+        "Amharic",
+        Ethiopic,
+        Source::Own(am::STOPWORDS)
+    ),
+    spec!(
+        Burmese,
+        "my",
+        "Burmese",
+        Myanmar,
+        Source::Own(my::STOPWORDS)
+    ),
 ];
 
 /// How much of a text detection counts the letters of, in bytes.
@@ -408,6 +420,22 @@ impl Language {
         }
     }
 
+    /// The language of `text` as [`Language::detect`] finds it, and the set of the
+    /// languages it may be in (as [`Language::bit`] sets): every candidate of the
+    /// vote with at least half the winner's score, so that a short text whose
+    /// stopwords several languages share keeps all their lists. `None` when no
+    /// language is found.
+    pub(crate) fn detect_likely(text: &str) -> Option<(Language, u64)> {
+        match Detection::start(text) {
+            Detection::Decided(language) => language.map(|l| (l, l.bit())),
+            Detection::Vote(mut vote) => {
+                vote.read(prefix(text, DETECT_WORD_BYTES));
+                let language = vote.result()?;
+                Some((language, vote.likely()))
+            }
+        }
+    }
+
     /// The bit of this language in the sets of [`stopword_index`].
     pub(crate) fn bit(self) -> u64 {
         SPECS
@@ -557,6 +585,31 @@ impl Vote {
         self.hits = [0; 64];
         self.words = 0;
         self.over = false;
+    }
+
+    /// The candidates with at least half the best score (hits plus letter bonus);
+    /// the winner alone when no candidate scores.
+    pub(crate) fn likely(&self) -> u64 {
+        let scores: Vec<(usize, u64)> = SPECS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.candidates & (1 << i) != 0)
+            .map(|(i, spec)| {
+                let hits = self.hits.get(i).copied().unwrap_or(0);
+                (
+                    hits + script::letter_bonus(spec.language, &self.counts),
+                    1 << i,
+                )
+            })
+            .collect();
+        let best = scores.iter().map(|(score, _)| *score).max().unwrap_or(0);
+        if best == 0 {
+            return self.result().map_or(0, Language::bit);
+        }
+        scores
+            .iter()
+            .filter(|(score, _)| score * 2 >= best)
+            .fold(0, |set, (_, bit)| set | bit)
     }
 
     /// The candidate with the most hits plus its letter bonus (the first listed on

@@ -45,6 +45,23 @@ pub(crate) fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     find(bytes, |w| w & HI != 0, |b| !b.is_ascii())
 }
 
+/// The offset of the first byte that may start a mark of
+/// [`super::terminators::script_breaks`]: `;`, `:`, and the lead bytes `0xCD`
+/// (U+0340–U+037F), `0xE0` (U+0800–U+0FFF) and `0xE1` (U+1000–U+1FFF).
+pub(crate) fn find_script_mark(bytes: &[u8]) -> Option<usize> {
+    find(
+        bytes,
+        |w| {
+            has_byte(w, b';')
+                || has_byte(w, b':')
+                || has_byte(w, 0xCD)
+                || has_byte(w, 0xE0)
+                || has_byte(w, 0xE1)
+        },
+        |b| matches!(b, b';' | b':' | 0xCD | 0xE0 | 0xE1),
+    )
+}
+
 /// The offset of the first `byte`.
 pub(crate) fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
     find(bytes, |w| has_byte(w, byte), |b| b == byte)
