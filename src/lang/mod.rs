@@ -227,6 +227,23 @@ fn prefix(text: &str, max: usize) -> &str {
     text.get(..end).unwrap_or_default()
 }
 
+/// How much of a text [`Language::detect_likely`] looks up the words of, in bytes:
+/// enough for the lists of a sentence boundary, and a fraction of the cost of a full
+/// vote.
+const LIKELY_WORD_BYTES: usize = 768;
+
+/// The answer of [`Language::detect_likely`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Likely {
+    /// The most likely language.
+    pub(crate) language: Language,
+    /// The languages the text may be in.
+    pub(crate) set: u64,
+    /// Whether the letters decided, so that `language` is what
+    /// [`Language::detect`] answers.
+    pub(crate) exact: bool,
+}
+
 /// How many more stopword hits than the runner-up make the leader certain.
 const CLEAR_LEAD: usize = 16;
 
@@ -420,18 +437,27 @@ impl Language {
         }
     }
 
-    /// The language of `text` as [`Language::detect`] finds it, and the set of the
-    /// languages it may be in (as [`Language::bit`] sets): every candidate of the
-    /// vote with at least half the winner's score, so that a short text whose
-    /// stopwords several languages share keeps all their lists. `None` when no
-    /// language is found.
-    pub(crate) fn detect_likely(text: &str) -> Option<(Language, u64)> {
+    /// A quick guess at the languages `text` may be in, for choosing abbreviation
+    /// lists: the winner of a vote over the first [`LIKELY_WORD_BYTES`] of the text
+    /// and the set (as [`Language::bit`] sets) of every candidate with at least
+    /// half its score, so that a short text whose stopwords several languages share
+    /// keeps all their lists. `exact` tells whether the letters alone decided, as
+    /// [`Language::detect`] would. `None` when no language is found.
+    pub(crate) fn detect_likely(text: &str) -> Option<Likely> {
         match Detection::start(text) {
-            Detection::Decided(language) => language.map(|l| (l, l.bit())),
+            Detection::Decided(language) => language.map(|l| Likely {
+                language: l,
+                set: l.bit(),
+                exact: true,
+            }),
             Detection::Vote(mut vote) => {
-                vote.read(prefix(text, DETECT_WORD_BYTES));
+                vote.read(prefix(text, LIKELY_WORD_BYTES));
                 let language = vote.result()?;
-                Some((language, vote.likely()))
+                Some(Likely {
+                    language,
+                    set: vote.likely(),
+                    exact: false,
+                })
             }
         }
     }

@@ -12,14 +12,14 @@
 //! - [`Kind::Final`]: often ends a sentence (`etc.`, `usw.`, `ecc.`, `т.д.`): a
 //!   break before a capital or a sentence starter.
 //! - [`Kind::General`]: everything else (`Co.`, `z.B.`, `bl.a.`); no break unless
-//!   the next word is a common sentence starter of the language (`The`, `Der`, …).
+//!   the next word is a common sentence starter of any language (`The`, `Der`, …).
 //!
 //! A word listed in some languages only (English `art.`, `no.`, `min.`) counts only
 //! in a text of one of them; [`Langs`] detects the text's language the first time a
 //! boundary depends on it, so most texts are never detected here. Without a
 //! language (a text no detection recognises) every list applies, as one union.
 
-use crate::lang::Language;
+use crate::lang::{Language, Likely};
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 use std::sync::OnceLock;
@@ -192,7 +192,7 @@ pub(crate) struct Langs<'t> {
     text: &'t str,
     given: Option<Language>,
     /// The detected language and the set of those the text may be in.
-    detected: OnceCell<Option<(Language, u64)>>,
+    detected: OnceCell<Option<Likely>>,
 }
 
 impl<'t> Langs<'t> {
@@ -205,10 +205,14 @@ impl<'t> Langs<'t> {
         }
     }
 
-    /// The detected language, if detection ran (`Some(None)`: it ran and found
-    /// none); `None` when the language was given or never needed.
+    /// The language [`Language::detect`] finds, if detection here ran and settled
+    /// it as that would (`Some(None)`: the text has no language); `None` when the
+    /// language was given, never needed, or only guessed from the first words.
     pub(crate) fn detected(&self) -> Option<Option<Language>> {
-        self.detected.get().map(|d| d.map(|(language, _)| language))
+        match self.detected.get()? {
+            None => Some(None),
+            Some(likely) => likely.exact.then_some(Some(likely.language)),
+        }
     }
 
     /// The language whose lists apply first and the set of those that apply when
@@ -221,7 +225,7 @@ impl<'t> Langs<'t> {
             None => self
                 .detected
                 .get_or_init(|| Language::detect_likely(self.text))
-                .map_or((ALL, ALL), |(language, likely)| (language.bit(), likely)),
+                .map_or((ALL, ALL), |likely| (likely.language.bit(), likely.set)),
         }
     }
 
@@ -254,12 +258,12 @@ impl<'t> Langs<'t> {
         in_set(first).or_else(|| in_set(likely))
     }
 
-    /// Whether `word` (lowercase) commonly begins a sentence in the text's language.
+    /// Whether `word` (lowercase) commonly begins a sentence in one of the
+    /// languages. The starters of every language count, so that this never needs
+    /// detection: a starter of one language is rarely a word after an abbreviation
+    /// in another.
     pub(crate) fn is_starter(&self, word: &str) -> bool {
-        lists()
-            .words
-            .get(word)
-            .is_some_and(|e| self.applies(e.starter))
+        lists().words.get(word).is_some_and(|e| e.starter != 0)
     }
 
     /// Whether `word` (lowercase) follows an ordinal number in the text's language
@@ -271,12 +275,11 @@ impl<'t> Langs<'t> {
             .is_some_and(|e| self.applies(e.ordinal))
     }
 
-    /// Whether `word` is the name of a Latin letter spelled in the text's script.
+    /// Whether `word` is the name of a Latin letter spelled in a script (Urdu);
+    /// such names are looked up in every text, as they can only occur in their
+    /// script.
     pub(crate) fn is_letter_name(&self, word: &str) -> bool {
-        lists()
-            .words
-            .get(word)
-            .is_some_and(|e| self.applies(e.letter))
+        lists().words.get(word).is_some_and(|e| e.letter != 0)
     }
 }
 
@@ -321,7 +324,7 @@ mod tests {
         assert_eq!(german.kind("dr"), Some(Kind::Title));
         assert!(german.is_ordinal_noun("oktober"));
         assert!(!english.is_ordinal_noun("october"));
-        assert!(english.is_starter("the") && !german.is_starter("the"));
+        assert!(english.is_starter("the") && german.is_starter("der"));
         // A text no detection recognises gets every list.
         let unknown = Langs::new("1234", None);
         assert_eq!(unknown.kind("bzw"), Some(Kind::General));
@@ -335,6 +338,10 @@ mod tests {
         assert_eq!(langs.kind("qqq"), None);
         assert_eq!(langs.detected(), None);
         assert_eq!(langs.kind("bzw"), Some(Kind::General));
-        assert_eq!(langs.detected(), Some(Some(Language::German)));
+        // A guess from the first words, which term building does not take.
+        assert_eq!(langs.detected(), None);
+        let urdu = Langs::new("یہ ایک جملہ ہے۔", None);
+        assert_eq!(urdu.kind("bzw"), None);
+        assert_eq!(urdu.detected(), Some(Some(Language::Urdu)));
     }
 }

@@ -32,7 +32,6 @@ mod sentences;
 mod terminators;
 mod words;
 
-#[allow(unused_imports)]
 pub(crate) use sentences::spans_and_language;
 pub use sentences::{
     sentence_spans, sentence_spans_in, split_sentences, split_sentences_in, MAX_SENTENCE_BYTES,

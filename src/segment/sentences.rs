@@ -6,7 +6,6 @@ use super::terminators::{self, is_terminator};
 use super::words::is_word_char;
 use super::{scan, sentence_bounds};
 use crate::lang::Language;
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// The longest sentence, in bytes; longer pieces are cut at the last white space
@@ -346,17 +345,7 @@ fn after_abbreviation(token: &str, next: &str, in_date: bool, langs: &Langs<'_>)
     if token == "A.M" || token == "P.M" {
         return Some(next_first.is_some_and(char::is_uppercase));
     }
-    // ASCII tokens lowercased on the stack (the function runs at most boundaries).
-    let mut ascii = [0u8; 64];
-    let lower: Cow<'_, str> = match ascii.get_mut(..token.len()) {
-        Some(buf) if token.is_ascii() => {
-            buf.copy_from_slice(token.as_bytes());
-            buf.make_ascii_lowercase();
-            Cow::Borrowed(std::str::from_utf8(buf).unwrap_or_default())
-        }
-        _ => Cow::Owned(token.to_lowercase()),
-    };
-    let kind = langs.kind(&lower).or_else(|| {
+    let kind = with_lowercase(token, |t| langs.kind(t)).or_else(|| {
         let mut chars = token.chars();
         let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
         (single_capital || is_dotted_acronym(token)).then_some(abbrev::Kind::General)
@@ -365,27 +354,40 @@ fn after_abbreviation(token: &str, next: &str, in_date: bool, langs: &Langs<'_>)
         abbrev::Kind::Title => next.is_empty(),
         abbrev::Kind::Number => !next_is_digit,
         abbrev::Kind::Final => {
-            next_first.is_some_and(char::is_uppercase) || langs.is_starter(&lowercase(next))
+            next_first.is_some_and(char::is_uppercase) || is_starter(next, langs)
         }
-        abbrev::Kind::General => langs.is_starter(&lowercase(next)),
+        abbrev::Kind::General => is_starter(next, langs),
     })
 }
 
-/// `word` in lower case: ASCII on the stack when it fits, else a new string.
-fn lowercase(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Cow::Borrowed(word);
+/// Calls `f` with `word` in lower case: ASCII lowercased on the stack (this runs at
+/// most boundaries), other words borrowed when they have no capital.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut ascii = [0u8; 64];
+    match ascii.get_mut(..word.len()) {
+        Some(buf) if word.is_ascii() => {
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            f(std::str::from_utf8(buf).unwrap_or_default())
+        }
+        _ if !word.chars().any(char::is_uppercase) => f(word),
+        _ => f(&word.to_lowercase()),
     }
-    if word.is_ascii() {
-        return Cow::Owned(word.to_ascii_lowercase());
-    }
-    Cow::Owned(word.to_lowercase())
+}
+
+/// Whether `word` commonly begins a sentence, in any case (`The`, `the`, `THE`).
+fn is_starter(word: &str, langs: &Langs<'_>) -> bool {
+    !word.is_empty()
+        && word.len() <= abbrev::max_len()
+        && with_lowercase(word, |w| langs.is_starter(w))
 }
 
 /// Whether `word` follows an ordinal number in the text's language: listed there,
 /// in any case (`Oktober`, `oktober`, `OKTOBER`).
 fn is_ordinal(word: &str, langs: &Langs<'_>) -> bool {
-    !word.is_empty() && word.len() <= abbrev::max_len() && langs.is_ordinal_noun(&lowercase(word))
+    !word.is_empty()
+        && word.len() <= abbrev::max_len()
+        && with_lowercase(word, |w| langs.is_ordinal_noun(w))
 }
 
 /// `U.S`, `e.g`, `z.B`, `т.е`: letters in groups of one or two, joined by periods.

@@ -7,7 +7,7 @@
 //! around it, so no language detection is needed:
 //!
 //! - marks that end a sentence only in one script: Greek `;` (the Greek question
-//!   mark, U+037E, which NFC turns into `;`) after a Greek letter; a plain `:`
+//!   mark U+037E is a `;` after NFC, as most text types it) after a Greek letter; a plain `:`
 //!   standing for Armenian `։` after an Armenian letter (Armenian writes no colon of
 //!   that shape); Ethiopic `፡፡` typed for `።`; Tibetan `།` and `༎`, which UAX #29
 //!   does not list;
@@ -103,7 +103,6 @@ type ScriptTest = fn(char) -> bool;
 /// script test for the character before it.
 const SCRIPT_MARKS: &[(&str, ScriptTest)] = &[
     (";", is_greek),
-    ("\u{37e}", is_greek),
     (":", is_armenian),
     ("፡፡", is_ethiopic),
     ("།", is_tibetan),
@@ -115,8 +114,7 @@ const SCRIPT_MARKS: &[(&str, ScriptTest)] = &[
 /// its script and be followed by white space and then more text.
 ///
 /// Text of ASCII alone is passed over at once; other text costs one look at every
-/// `;` `:` and every lead byte of the characters from U+0340 to U+07FF and from
-/// U+0800 to U+1FFF.
+/// `;` `:` and every lead byte of the characters from U+0800 to U+1FFF.
 pub(crate) fn script_breaks(body: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let bytes = body.as_bytes();
@@ -175,10 +173,6 @@ mod tests {
         assert_eq!(
             pieces("Τι ώρα είναι; Είναι αργά."),
             ["Τι ώρα είναι;", "Είναι αργά."]
-        );
-        assert_eq!(
-            pieces("Τι ώρα είναι\u{37e} Είναι αργά."),
-            ["Τι ώρα είναι\u{37e}", "Είναι αργά."]
         );
         assert_eq!(pieces("one; two: three; é"), ["one; two: three; é"]);
         assert_eq!(
