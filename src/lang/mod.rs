@@ -227,11 +227,6 @@ fn prefix(text: &str, max: usize) -> &str {
     text.get(..end).unwrap_or_default()
 }
 
-/// How much of a text [`Language::detect_likely`] looks up the words of, in bytes:
-/// enough for the lists of a sentence boundary, and a fraction of the cost of a full
-/// vote.
-const LIKELY_WORD_BYTES: usize = 768;
-
 /// The answer of [`Language::detect_likely`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Likely {
@@ -438,7 +433,7 @@ impl Language {
     }
 
     /// A quick guess at the languages `text` may be in, for choosing abbreviation
-    /// lists: the winner of a vote over the first [`LIKELY_WORD_BYTES`] of the text
+    /// lists: the winner of the vote of [`Language::detect`]
     /// and the set (as [`Language::bit`] sets) of every candidate with at least
     /// half its score, so that a short text whose stopwords several languages share
     /// keeps all their lists. `exact` tells whether the letters alone decided, as
@@ -451,12 +446,12 @@ impl Language {
                 exact: true,
             }),
             Detection::Vote(mut vote) => {
-                vote.read(prefix(text, LIKELY_WORD_BYTES));
+                vote.read(prefix(text, DETECT_WORD_BYTES));
                 let language = vote.result()?;
                 Some(Likely {
                     language,
                     set: vote.likely(),
-                    exact: false,
+                    exact: true,
                 })
             }
         }

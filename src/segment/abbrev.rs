@@ -338,8 +338,7 @@ mod tests {
         assert_eq!(langs.kind("qqq"), None);
         assert_eq!(langs.detected(), None);
         assert_eq!(langs.kind("bzw"), Some(Kind::General));
-        // A guess from the first words, which term building does not take.
-        assert_eq!(langs.detected(), None);
+        assert_eq!(langs.detected(), Some(Some(Language::German)));
         let urdu = Langs::new("یہ ایک جملہ ہے۔", None);
         assert_eq!(urdu.kind("bzw"), None);
         assert_eq!(urdu.detected(), Some(Some(Language::Urdu)));

@@ -305,17 +305,22 @@ fn keeps_boundary(
             if gap == 0 && next.starts_with(|c: char| c.is_ascii_alphanumeric()) {
                 return false;
             }
-            let before = head.get(..head.len() - 1 - token.len()).unwrap_or_default();
-            let in_date = last_token(before.trim_end())
-                .strip_suffix('.')
-                .is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
+            let in_date = is_number(token) && {
+                let before = head.get(..head.len() - 1 - token.len()).unwrap_or_default();
+                last_token(before.trim_end())
+                    .strip_suffix('.')
+                    .is_some_and(is_number)
+            };
             if let Some(keep) = after_abbreviation(token, word, in_date, langs) {
                 return keep;
             }
         }
         // `پی۔ ایچ۔ ڈی` and `پی۔ٹی۔آئی`: Latin letters spelled in Urdu.
         let token = token.rsplit('۔').next().unwrap_or(token);
-        if langs.is_letter_name(token) && (gap == 0 || langs.is_letter_name(word)) {
+        if !token.is_ascii()
+            && langs.is_letter_name(token)
+            && (gap == 0 || langs.is_letter_name(word))
+        {
             return false;
         }
     }
@@ -358,6 +363,11 @@ fn after_abbreviation(token: &str, next: &str, in_date: bool, langs: &Langs<'_>)
         }
         abbrev::Kind::General => is_starter(next, langs),
     })
+}
+
+/// Whether `token` is a number of ASCII digits.
+fn is_number(token: &str) -> bool {
+    !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Calls `f` with `word` in lower case: ASCII lowercased on the stack (this runs at
