@@ -4,7 +4,7 @@
 //! released (`Python::detach`), so Python threads summarize in parallel.
 
 use crate::parallel::chunk_len;
-use crate::{Analysis, Error, IdfModel, Length, Summarizer, FEATURES};
+use crate::{Analysis, Error, IdfModel, Language, Length, Summarizer, FEATURES};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -258,9 +258,9 @@ fn summarize_many(
         .collect())
 }
 
-fn split(py: Python<'_>, text: &PyBackedStr) -> Vec<String> {
+fn split(py: Python<'_>, text: &PyBackedStr, language: Option<Language>) -> Vec<String> {
     let text: &str = text;
-    py.detach(|| owned(crate::split_sentences(text)))
+    py.detach(|| owned(crate::segment::split_sentences_in(text, language)))
 }
 
 fn owned(sentences: Vec<&str>) -> Vec<String> {
@@ -483,13 +483,38 @@ mod _salience {
 
     /// Split `text` into the sentences the summarizer sees.
     ///
+    /// The abbreviation, title and ordinal lists are those of ``language`` (an ISO
+    /// 639-1 code, as for :class:`Summarizer`) plus a universal list; ``None``
+    /// detects the language when a boundary depends on it. Each script's own full
+    /// stop ends a sentence (Urdu ``۔``, Hindi ``।``, Armenian ``։``, Amharic ``።``,
+    /// Burmese ``။``, Greek ``;``, ...).
+    ///
+    /// Args:
+    ///     text: The text.
+    ///     language: ISO 639-1 code (e.g. ``"de"``, ``"da"``); ``None`` detects it.
+    ///
+    /// Raises:
+    ///     SalienceError: If ``language`` is not a supported code.
+    ///
     /// Example:
     ///     >>> import salience
     ///     >>> salience.split_sentences("یہ پہلا جملہ ہے۔ کیا یہ دوسرا ہے؟")
     ///     ['یہ پہلا جملہ ہے۔', 'کیا یہ دوسرا ہے؟']
+    ///     >>> salience.split_sentences("Am 3. Oktober kam er. Er blieb.", language="de")
+    ///     ['Am 3. Oktober kam er.', 'Er blieb.']
+    ///     >>> salience.split_sentences("Τι ώρα είναι; Είναι αργά.")
+    ///     ['Τι ώρα είναι;', 'Είναι αργά.']
     #[pyfunction]
-    fn split_sentences(py: Python<'_>, text: PyBackedStr) -> Vec<String> {
-        split(py, &text)
+    #[pyo3(signature = (text, language = None))]
+    fn split_sentences(
+        py: Python<'_>,
+        text: PyBackedStr,
+        language: Option<String>,
+    ) -> PyResult<Vec<String>> {
+        let language = language
+            .map(|code| Language::from_code(&code))
+            .transpose()?;
+        Ok(split(py, &text, language))
     }
 
     /// A configurable summarizer; immutable once built and safe to share across threads.
@@ -700,14 +725,17 @@ mod _salience {
             summarize_many(py, &self.inner, &texts, length)
         }
 
-        /// Split `text` into the sentences the summarizer sees.
+        /// Split `text` into the sentences the summarizer sees, with the lists of the
+        /// summarizer's language (detected per document when it has none).
         ///
         /// Example:
         ///     >>> import salience
         ///     >>> salience.Summarizer().split_sentences("Dr. Ali arrived. He spoke.")
         ///     ['Dr. Ali arrived.', 'He spoke.']
+        ///     >>> salience.Summarizer(language="da").split_sentences("Den 3. oktober kom han. Det regnede.")
+        ///     ['Den 3. oktober kom han.', 'Det regnede.']
         fn split_sentences(&self, py: Python<'_>, text: PyBackedStr) -> Vec<String> {
-            split(py, &text)
+            split(py, &text, self.inner.language())
         }
 
         /// Score every sentence: a list of dicts with ``index``, ``text``, ``start`` and

@@ -6,7 +6,7 @@ use crate::lang::{Detection, Language};
 use crate::parallel::{default_pool, map_items_largest_first, run_in, Pool, INLINE_BYTES};
 use crate::position::lead_budget;
 use crate::score::{features, Weights, FEATURES, POSITION};
-use crate::segment::sentence_spans;
+use crate::segment::{sentence_spans_in, spans_and_language};
 use crate::select::{fit_length, ranks, selection_order_by, top_n, Length, DEFAULT_REDUNDANCY};
 use crate::tfidf::{term_stats, term_stats_voting, SentenceTerms, StopwordChoice, TermStats};
 use ndarray::{Array1, Array2};
@@ -665,7 +665,7 @@ impl Summarizer {
         let language = self.language.or_else(|| Language::detect(text));
         let stopwords = self.stopword_sets(language);
         let mut terms = FxHashSet::default();
-        for span in sentence_spans(text) {
+        for span in sentence_spans_in(text, language) {
             let sentence = text.get(span).unwrap_or_default();
             crate::tokens::for_each_term(sentence, |k| {
                 if !stopwords.iter().any(|s| s.contains(k.as_ref())) && !terms.contains(k.as_ref())
@@ -718,8 +718,10 @@ impl Summarizer {
     }
 
     fn analyze_with(&self, text: &str, parallel: bool) -> Analysis {
-        let spans = sentence_spans(text);
-        let (language, stats) = self.language_and_terms(text, &spans, parallel);
+        // Segmentation detects the language only when an abbreviation list needs
+        // it; term building then takes that answer instead of voting again.
+        let (spans, detected) = spans_and_language(text, self.language);
+        let (language, stats) = self.language_and_terms(text, &spans, detected, parallel);
         let features = features(&stats, self.idf.is_some(), parallel);
         let weights = self.weights_for(language);
         let scores = features.dot(&weights.to_array());
@@ -733,19 +735,22 @@ impl Summarizer {
         }
     }
 
-    /// The document's language (forced or detected) and its term statistics. When
-    /// a stopword vote decides the language, term building counts the vote.
+    /// The document's language (forced, detected by segmentation, `detected`, or
+    /// detected here) and its term statistics. When a stopword vote decides the
+    /// language, term building counts the vote.
     fn language_and_terms(
         &self,
         text: &str,
         spans: &[Range<usize>],
+        detected: Option<Option<Language>>,
         parallel: bool,
     ) -> (Option<Language>, TermStats) {
         let choice = self.stopword_choice();
         let corpus = self.idf.as_deref();
-        let detection = match self.language {
-            Some(language) => Detection::Decided(Some(language)),
-            None => Detection::start(text),
+        let detection = match (self.language, detected) {
+            (Some(language), _) => Detection::Decided(Some(language)),
+            (None, Some(language)) => Detection::Decided(language),
+            (None, None) => Detection::start(text),
         };
         match detection {
             Detection::Decided(language) => {

@@ -505,3 +505,57 @@ fn urdu_stopwords_hold_the_commonest_function_words() {
     assert_eq!(length[0], 0.0, "function words were counted as content");
     assert!(length[1] > 0.0);
 }
+
+#[test]
+fn languages_with_their_own_full_stops_and_ordinals_are_detected() {
+    let cases = [
+        (
+            "Regeringen sagde, at den vil fortsætte med at arbejde for folket og for hele landet.",
+            Language::Danish,
+        ),
+        (
+            "Hallitus sanoi, että se jatkaa työtä ihmisten ja koko maan puolesta.",
+            Language::Finnish,
+        ),
+        (
+            "Vláda uviedla, že bude aj naďalej pracovať pre ľudí a pre celú krajinu.",
+            Language::Slovak,
+        ),
+        (
+            "Правителството заяви, че ще продължи да работи за хората и за цялата страна.",
+            Language::Bulgarian,
+        ),
+        (
+            "Үкімет халық үшін және бүкіл ел үшін жұмысын жалғастыратынын мәлімдеді.",
+            Language::Kazakh,
+        ),
+        (
+            "Կառավարությունը հայտարարեց, որ կշարունակի աշխատել ժողովրդի համար։",
+            Language::Armenian,
+        ),
+        (
+            "መንግሥት ለሕዝቡ እና ለሀገሪቱ በሙሉ መሥራቱን እንደሚቀጥል አስታወቀ።",
+            Language::Amharic,
+        ),
+        (
+            "အစိုးရသည် ပြည်သူများအတွက် ဆက်လက် လုပ်ဆောင်မည်ဟု ပြောကြားခဲ့သည်။",
+            Language::Burmese,
+        ),
+        // Their neighbours stay themselves.
+        (
+            "Правительство заявило, что будет и дальше работать для народа и страны.",
+            Language::Russian,
+        ),
+        (
+            "Vláda uvedla, že bude i nadále pracovat pro lidi a pro celou zemi.",
+            Language::Czech,
+        ),
+        (
+            "Regeringen sade att den kommer att fortsätta arbeta för folket och för landet.",
+            Language::Swedish,
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(Language::detect(text), Some(want), "{text}");
+    }
+}

@@ -6,7 +6,9 @@
 //! the stopwords-iso lists). Lists are turned into match keys with
 //! [`crate::normalize::key`] once, on first use.
 
+mod am;
 mod en;
+mod my;
 mod script;
 mod ur;
 
@@ -100,6 +102,22 @@ pub enum Language {
     Czech,
     /// Hungarian (`hu`).
     Hungarian,
+    /// Danish (`da`).
+    Danish,
+    /// Finnish (`fi`).
+    Finnish,
+    /// Slovak (`sk`).
+    Slovak,
+    /// Bulgarian (`bg`).
+    Bulgarian,
+    /// Kazakh (`kk`).
+    Kazakh,
+    /// Armenian (`hy`).
+    Armenian,
+    /// Amharic (`am`).
+    Amharic,
+    /// Burmese (`my`).
+    Burmese,
 }
 
 /// Where a language's stopwords come from.
@@ -171,6 +189,26 @@ const SPECS: &[Spec] = &[
     spec!(Swedish, "sv", "Swedish", Latin),
     spec!(Czech, "cs", "Czech", Latin),
     spec!(Hungarian, "hu", "Hungarian", Latin),
+    spec!(Danish, "da", "Danish", Latin),
+    spec!(Finnish, "fi", "Finnish", Latin),
+    spec!(Slovak, "sk", "Slovak", Latin),
+    spec!(Bulgarian, "bg", "Bulgarian", Cyrillic),
+    spec!(Kazakh, "kk", "Kazakh", Cyrillic),
+    spec!(Armenian, "hy", "Armenian", Armenian),
+    spec!(
+        Amharic,
+        "am",
+        "Amharic",
+        Ethiopic,
+        Source::Own(am::STOPWORDS)
+    ),
+    spec!(
+        Burmese,
+        "my",
+        "Burmese",
+        Myanmar,
+        Source::Own(my::STOPWORDS)
+    ),
 ];
 
 /// How much of a text detection counts the letters of, in bytes.
@@ -187,6 +225,18 @@ fn prefix(text: &str, max: usize) -> &str {
         end -= 1;
     }
     text.get(..end).unwrap_or_default()
+}
+
+/// The answer of [`Language::detect_likely`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Likely {
+    /// The most likely language.
+    pub(crate) language: Language,
+    /// The languages the text may be in.
+    pub(crate) set: u64,
+    /// Whether the letters decided, so that `language` is what
+    /// [`Language::detect`] answers.
+    pub(crate) exact: bool,
 }
 
 /// How many more stopword hits than the runner-up make the leader certain.
@@ -382,6 +432,31 @@ impl Language {
         }
     }
 
+    /// A quick guess at the languages `text` may be in, for choosing abbreviation
+    /// lists: the winner of the vote of [`Language::detect`]
+    /// and the set (as [`Language::bit`] sets) of every candidate with at least
+    /// half its score, so that a short text whose stopwords several languages share
+    /// keeps all their lists. `exact` tells whether the letters alone decided, as
+    /// [`Language::detect`] would. `None` when no language is found.
+    pub(crate) fn detect_likely(text: &str) -> Option<Likely> {
+        match Detection::start(text) {
+            Detection::Decided(language) => language.map(|l| Likely {
+                language: l,
+                set: l.bit(),
+                exact: true,
+            }),
+            Detection::Vote(mut vote) => {
+                vote.read(prefix(text, DETECT_WORD_BYTES));
+                let language = vote.result()?;
+                Some(Likely {
+                    language,
+                    set: vote.likely(),
+                    exact: true,
+                })
+            }
+        }
+    }
+
     /// The bit of this language in the sets of [`stopword_index`].
     pub(crate) fn bit(self) -> u64 {
         SPECS
@@ -531,6 +606,31 @@ impl Vote {
         self.hits = [0; 64];
         self.words = 0;
         self.over = false;
+    }
+
+    /// The candidates with at least half the best score (hits plus letter bonus);
+    /// the winner alone when no candidate scores.
+    pub(crate) fn likely(&self) -> u64 {
+        let scores: Vec<(usize, u64)> = SPECS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.candidates & (1 << i) != 0)
+            .map(|(i, spec)| {
+                let hits = self.hits.get(i).copied().unwrap_or(0);
+                (
+                    hits + script::letter_bonus(spec.language, &self.counts),
+                    1 << i,
+                )
+            })
+            .collect();
+        let best = scores.iter().map(|(score, _)| *score).max().unwrap_or(0);
+        if best == 0 {
+            return self.result().map_or(0, Language::bit);
+        }
+        scores
+            .iter()
+            .filter(|(score, _)| score * 2 >= best)
+            .fold(0, |set, (_, bit)| set | bit)
     }
 
     /// The candidate with the most hits plus its letter bonus (the first listed on

@@ -16,13 +16,16 @@ pub(crate) enum Script {
     Gujarati,
     Tamil,
     Thai,
+    Armenian,
+    Ethiopic,
+    Myanmar,
     Hangul,
     Kana,
     Han,
     Other,
 }
 
-const SCRIPTS: [Script; 14] = [
+const SCRIPTS: [Script; 17] = [
     Script::Latin,
     Script::Cyrillic,
     Script::Greek,
@@ -33,6 +36,9 @@ const SCRIPTS: [Script; 14] = [
     Script::Gujarati,
     Script::Tamil,
     Script::Thai,
+    Script::Armenian,
+    Script::Ethiopic,
+    Script::Myanmar,
     Script::Hangul,
     Script::Kana,
     Script::Han,
@@ -50,15 +56,17 @@ enum Cue {
     Arabic,
     /// `і ї є ґ`: Ukrainian.
     Ukrainian,
-    /// `ы э ъ ё`: Russian.
+    /// `ы э ё`: Russian.
     Russian,
     /// `ळ`: Marathi (rare in Hindi).
     Marathi,
     /// Latin letters with the stacked diacritics of Vietnamese.
     Vietnamese,
+    /// `ә ғ қ ң ө ұ ү һ`: Kazakh.
+    Kazakh,
 }
 
-const CUES: usize = 7;
+const CUES: usize = 8;
 
 /// Letter counts of a text sample, per script and per cue.
 #[derive(Debug, Default, PartialEq)]
@@ -221,13 +229,14 @@ const CUE_LIST: [Cue; CUES] = [
     Cue::Russian,
     Cue::Marathi,
     Cue::Vietnamese,
+    Cue::Kazakh,
 ];
 
 /// The script of the letters that give `cue`.
 const fn cue_script(cue: Cue) -> Script {
     match cue {
         Cue::Urdu | Cue::Farsi | Cue::Arabic => Script::Arabic,
-        Cue::Ukrainian | Cue::Russian => Script::Cyrillic,
+        Cue::Ukrainian | Cue::Russian | Cue::Kazakh => Script::Cyrillic,
         Cue::Marathi => Script::Devanagari,
         Cue::Vietnamese => Script::Latin,
     }
@@ -310,6 +319,9 @@ pub(crate) const fn script_of(c: char) -> Script {
         0xA80..=0xAFF => Script::Gujarati,
         0xB80..=0xBFF => Script::Tamil,
         0xE00..=0xE7F => Script::Thai,
+        0x531..=0x58F | 0xFB13..=0xFB17 => Script::Armenian,
+        0x1200..=0x139F | 0x2D80..=0x2DDF | 0xAB00..=0xAB2F => Script::Ethiopic,
+        0x1000..=0x109F | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F => Script::Myanmar,
         0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
         0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Kana,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F => Script::Han,
@@ -324,7 +336,10 @@ const fn cue_of(c: char) -> Option<Cue> {
         'پ' | 'چ' | 'ژ' | 'گ' => Cue::Farsi,
         'ة' => Cue::Arabic,
         'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => Cue::Ukrainian,
-        'ы' | 'э' | 'ъ' | 'ё' | 'Ы' | 'Э' | 'Ё' => Cue::Russian,
+        // Not `ъ`, which Bulgarian writes far more often than Russian.
+        'ы' | 'э' | 'ё' | 'Ы' | 'Э' | 'Ё' => Cue::Russian,
+        'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү'
+        | 'Һ' => Cue::Kazakh,
         'ळ' => Cue::Marathi,
         'ư' | 'ơ' | 'đ' | 'Ư' | 'Ơ' | 'Đ' | '\u{1EA0}'..='\u{1EF9}' => Cue::Vietnamese,
         _ => return None,
@@ -353,6 +368,7 @@ pub(crate) fn letter_bonus(language: Language, counts: &Counts) -> usize {
         Language::Russian => counts.cue(Cue::Russian) * 2,
         Language::Marathi => counts.cue(Cue::Marathi) * 2,
         Language::Vietnamese => counts.cue(Cue::Vietnamese),
+        Language::Kazakh => counts.cue(Cue::Kazakh) * 2,
         _ => 0,
     }
 }

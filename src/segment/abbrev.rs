@@ -1,20 +1,27 @@
-//! The abbreviation lists of the repair pass: one union list for all languages, in
-//! the spirit of CLDR's sentence-break suppressions.
+//! The abbreviation lists of the repair pass: a universal list and one list per
+//! language, read from the data files in `lists/` (see `lists/README.md` for the
+//! format and the sources) and parsed once into one table.
 //!
 //! Entries are match forms: lowercase, without the final period (`"e.g"` for
-//! `e.g.`). Three kinds:
+//! `e.g.`). Each entry tells, per language, what kind of abbreviation it is:
 //!
-//! - [`Kind::Title`]: titles that stand before a name (`Mr.`, `Dr.`, `डॉ.`, `د.`); a
-//!   sentence does not end after them.
-//! - [`Kind::Number`]: words that stand before a number (`p. 55`, `No. 5`, `Nr. 3`);
-//!   no break when a digit follows, a break otherwise (`I said no. Everyone left.`).
-//! - [`Kind::General`]: everything else (`etc.`, `Co.`, `U.S.`, `z.B.`); no break
-//!   unless the next word is a common sentence starter (`The`, `It`, `How`, …).
+//! - [`Kind::Title`]: stands before a name (`Mr.`, `Dr.`, `डॉ.`, `د.`); a sentence
+//!   does not end after it.
+//! - [`Kind::Number`]: stands before a number (`p. 55`, `No. 5`, `Nr. 3`); no break
+//!   when a digit follows, a break otherwise (`I said no. Everyone left.`).
+//! - [`Kind::Final`]: often ends a sentence (`etc.`, `usw.`, `ecc.`, `т.д.`): a
+//!   break before a capital or a sentence starter.
+//! - [`Kind::General`]: everything else (`Co.`, `z.B.`, `bl.a.`); no break unless
+//!   the next word is a common sentence starter of any language (`The`, `Der`, …).
 //!
-//! Words that are also common words at the end of a sentence (`sun`, `sat`, `me`,
-//! `est`, `min`, `ft`) are left out, or listed only before numbers.
+//! A word listed in some languages only (English `art.`, `no.`, `min.`) counts only
+//! in a text of one of them; [`Langs`] detects the text's language the first time a
+//! boundary depends on it, so most texts are never detected here. Without a
+//! language (a text no detection recognises) every list applies, as one union.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::lang::{Language, Likely};
+use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// How an abbreviation affects a following sentence boundary.
@@ -24,458 +31,316 @@ pub(crate) enum Kind {
     Title,
     /// Stands before a number: no break when a digit follows, a break otherwise.
     Number,
+    /// Often ends a sentence: a break before a capital or a sentence starter.
+    Final,
     /// Ends a sentence only when a sentence starter follows.
     General,
 }
 
-/// Titles before names, across languages.
-const TITLES: &[&str] = &[
-    // English
-    "mr",
-    "mrs",
-    "ms",
-    "messrs",
-    "dr",
-    "prof",
-    "st",
-    "mt",
-    "gen",
-    "sen",
-    "rep",
-    "gov",
-    "pres",
-    "capt",
-    "col",
-    "lt",
-    "maj",
-    "sgt",
-    "cpl",
-    "adm",
-    "cmdr",
-    "rev",
-    "hon",
-    "supt",
-    "insp",
-    "fr",
-    // German
-    "hr",
-    "hrn",
-    "frl",
-    "dipl",
-    "ing",
-    "hl",
-    // French
-    "mme",
-    "mmes",
-    "mlle",
-    "mlles",
-    "mgr",
-    // Spanish
-    "sra",
-    "srta",
-    "sres",
-    "dra",
-    "lic",
-    "ud",
-    "uds",
-    "sta",
-    "sto",
-    "excmo",
-    "excma",
-    "dña",
-    "dn",
-    // Russian
-    "проф",
-    "акад",
-    "ген",
-    "им",
-    "ул",
-    "пр-т",
-    "гр",
-    "тов",
-    // Hindi (डॉ. = Dr., प्रो. = Prof., श्री = Shri)
-    "डॉ",
-    "डा",
-    "प्रो",
-    "श्री",
-    "श्रीमती",
-    "सुश्री",
-    // Arabic (د. = Dr., أ. = Prof./Mr., م. = Eng.), Persian (دکتر is written in full)
-    "د",
-    "أ",
-    "أ.د",
-    "ا.د",
+/// The kinds in the order they win when a word has several (in the languages that
+/// apply): titles over number words over final words over the rest.
+const KINDS: [Kind; 4] = [Kind::Title, Kind::Number, Kind::Final, Kind::General];
+
+/// Every language of the lists.
+const ALL: u64 = u64::MAX;
+
+/// The data files: the universal list first, then one per language code.
+const FILES: &[(&str, &str)] = &[
+    ("*", include_str!("lists/universal.txt")),
+    ("am", include_str!("lists/am.txt")),
+    ("ar", include_str!("lists/ar.txt")),
+    ("bg", include_str!("lists/bg.txt")),
+    ("bn", include_str!("lists/bn.txt")),
+    ("cs", include_str!("lists/cs.txt")),
+    ("da", include_str!("lists/da.txt")),
+    ("de", include_str!("lists/de.txt")),
+    ("el", include_str!("lists/el.txt")),
+    ("en", include_str!("lists/en.txt")),
+    ("es", include_str!("lists/es.txt")),
+    ("fa", include_str!("lists/fa.txt")),
+    ("fi", include_str!("lists/fi.txt")),
+    ("fr", include_str!("lists/fr.txt")),
+    ("gu", include_str!("lists/gu.txt")),
+    ("ha", include_str!("lists/ha.txt")),
+    ("he", include_str!("lists/he.txt")),
+    ("hi", include_str!("lists/hi.txt")),
+    ("hu", include_str!("lists/hu.txt")),
+    ("hy", include_str!("lists/hy.txt")),
+    ("id", include_str!("lists/id.txt")),
+    ("it", include_str!("lists/it.txt")),
+    ("ja", include_str!("lists/ja.txt")),
+    ("kk", include_str!("lists/kk.txt")),
+    ("ko", include_str!("lists/ko.txt")),
+    ("mr", include_str!("lists/mr.txt")),
+    ("ms", include_str!("lists/ms.txt")),
+    ("my", include_str!("lists/my.txt")),
+    ("nl", include_str!("lists/nl.txt")),
+    ("pl", include_str!("lists/pl.txt")),
+    ("pt", include_str!("lists/pt.txt")),
+    ("ro", include_str!("lists/ro.txt")),
+    ("ru", include_str!("lists/ru.txt")),
+    ("sk", include_str!("lists/sk.txt")),
+    ("sv", include_str!("lists/sv.txt")),
+    ("sw", include_str!("lists/sw.txt")),
+    ("ta", include_str!("lists/ta.txt")),
+    ("th", include_str!("lists/th.txt")),
+    ("tl", include_str!("lists/tl.txt")),
+    ("tr", include_str!("lists/tr.txt")),
+    ("uk", include_str!("lists/uk.txt")),
+    ("ur", include_str!("lists/ur.txt")),
+    ("vi", include_str!("lists/vi.txt")),
+    ("zh", include_str!("lists/zh.txt")),
 ];
 
-/// Words before numbers.
-const NUMBERS: &[&str] = &[
-    "p",
-    "pp",
-    "no",
-    "nos",
-    "nr",
-    "n°",
-    "nº",
-    "art",
-    "arts",
-    "vol",
-    "vols",
-    "fig",
-    "figs",
-    "ch",
-    "chap",
-    "sec",
-    "sect",
-    "tab",
-    "eq",
-    "ed",
-    "op",
-    "par",
-    "abs",
-    "bd",
-    "s",
-    "núm",
-    "pág",
-    "págs",
-    "cap",
-    "ca",
-    "approx",
-    "tel",
-    "ex",
-    "rev",
-    "с",
-    "стр",
-    "т",
-    "рис",
-    "гл",
-    "ص",
-    "ج",
-    "ص.ص",
-    "पृ",
-    "सं",
-    "ક્ર",
-];
+/// One word of the lists: the languages (as [`Language::bit`] sets) in which it is
+/// each kind of abbreviation, an ordinal noun, a sentence starter, or a Latin letter
+/// spelled out.
+#[derive(Debug, Default, Clone, Copy)]
+struct Entry {
+    /// By [`KINDS`] order.
+    kinds: [u64; 4],
+    /// Follows an ordinal number (`3. Oktober`, `20. Jahrhundert`).
+    ordinal: u64,
+    /// Begins a sentence after a general abbreviation.
+    starter: u64,
+    /// The name of a Latin letter spelled in the script (Urdu `پی۔ ایچ۔ ڈی`).
+    letter: u64,
+}
 
-/// Everything else.
-const GENERAL: &[&str] = &[
-    // English
-    "etc",
-    "co",
-    "inc",
-    "ltd",
-    "corp",
-    "llc",
-    "plc",
-    "bros",
-    "vs",
-    "v",
-    "cf",
-    "al",
-    "approx",
-    "dept",
-    "jr",
-    "sr",
-    "esq",
-    "ave",
-    "blvd",
-    "rd",
-    "hwy",
-    "univ",
-    "assn",
-    "misc",
-    "jan",
-    "feb",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mon",
-    "tue",
-    "tues",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "a.m",
-    "p.m",
-    "e.g",
-    "i.e",
-    "viz",
-    "ibid",
-    "intl",
-    "natl",
-    "govt",
-    "a.d",
-    "b.c",
-    // German
-    "usw",
-    "bzw",
-    "vgl",
-    "ggf",
-    "evtl",
-    "inkl",
-    "zzgl",
-    "ca",
-    "z.b",
-    "d.h",
-    "u.a",
-    "o.ä",
-    "u.ä",
-    "s.o",
-    "s.u",
-    "v.a",
-    "i.d.r",
-    "str",
-    "jh",
-    "jhd",
-    "mio",
-    "mrd",
-    "tsd",
-    "bspw",
-    "lt",
-    "ff",
-    "z",
-    // French
-    "env",
-    "av",
-    "apr",
-    "boul",
-    "mm",
-    "éd",
-    "chap",
-    "c.-à-d",
-    "p.ex",
-    "svp",
-    // Spanish
-    "aprox",
-    "ej",
-    "pág",
-    "ee",
-    "uu",
-    "ee.uu",
-    "p.ej",
-    "a.c",
-    "d.c",
-    "av",
-    "avda",
-    "dpto",
-    "admón",
-    "ss",
-    "sig",
-    "atte",
-    "cía",
-    // Russian
-    "т.е",
-    "т.д",
-    "т.п",
-    "т.к",
-    "т.н",
-    "др",
-    "пр",
-    "тыс",
-    "млн",
-    "млрд",
-    "руб",
-    "коп",
-    "долл",
-    "г",
-    "гг",
-    "вв",
-    "н.э",
-    "до н.э",
-    "см",
-    "напр",
-    "англ",
-    "ок",
-    "обл",
-    "р-н",
-    "кв",
-    "д",
-    "стр",
-];
+/// The parsed lists, and the longest entry in bytes.
+struct Lists {
+    words: FxHashMap<&'static str, Entry>,
+    longest: usize,
+}
 
-/// Words that begin a new sentence after a general abbreviation: `the U.S. How`
-/// breaks, `the U.S. Government` does not.
-const STARTERS: &[&str] = &[
-    // English (the Pragmatic Segmenter's list, plus a few)
-    "A",
-    "Being",
-    "Did",
-    "For",
-    "He",
-    "How",
-    "However",
-    "I",
-    "In",
-    "It",
-    "Millions",
-    "More",
-    "She",
-    "That",
-    "The",
-    "There",
-    "They",
-    "We",
-    "What",
-    "When",
-    "Where",
-    "Who",
-    "Why",
-    "This",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "So",
-    "Then",
-    "Yet",
-    "If",
-    "After",
-    "As",
-    "On",
-    "At",
-    "You",
-    "His",
-    "Her",
-    "Its",
-    "Our",
-    "Their",
-    "My",
-    "Is",
-    "Are",
-    "Was",
-    "Were",
-    // German
-    "Der",
-    "Die",
-    "Das",
-    "Er",
-    "Sie",
-    "Es",
-    "Wir",
-    "Ich",
-    "Dann",
-    "Aber",
-    "Und",
-    "Ein",
-    "Eine",
-    "Auch",
-    "Dies",
-    "Diese",
-    // French
-    "Le",
-    "La",
-    "Les",
-    "Il",
-    "Elle",
-    "Ils",
-    "Elles",
-    "Nous",
-    "Je",
-    "Mais",
-    "Puis",
-    "Un",
-    "Une",
-    "Ce",
-    "Cette",
-    // Spanish
-    "El",
-    "Los",
-    "Las",
-    "Él",
-    "Ella",
-    "Ellos",
-    "Pero",
-    "Luego",
-    "Una",
-    "Esto",
-    "Este",
-    "Esta",
-    // Russian
-    "Он",
-    "Она",
-    "Они",
-    "Оно",
-    "Это",
-    "Но",
-    "Мы",
-    "Я",
-    "В",
-    "На",
-    "Так",
-    "Потом",
-];
+/// A problem in a data file, found by the test that parses them all.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct ListError(pub(crate) String);
 
-/// Urdu spellings of the names of Latin letters: `پی۔ ایچ۔ ڈی` (Ph.D.) and
-/// `پی۔ٹی۔آئی` (PTI) do not end sentences between the letters.
-const URDU_LETTER_NAMES: &[&str] = &[
-    "اے",
-    "بی",
-    "سی",
-    "ڈی",
-    "ای",
-    "ایف",
-    "جی",
-    "ایچ",
-    "آئی",
-    "جے",
-    "کے",
-    "ایل",
-    "ایم",
-    "این",
-    "او",
-    "پی",
-    "کیو",
-    "آر",
-    "ایس",
-    "ٹی",
-    "یو",
-    "وی",
-    "ڈبلیو",
-    "ڈبلیو",
-    "ایکس",
-    "وائی",
-    "زیڈ",
-];
-
-/// The longest entry, in bytes; longer tokens are not looked up.
-pub(crate) const MAX_LEN: usize = 24;
-
-/// The kind of the abbreviation `token` (already lowercase, without its final
-/// period), if it is one.
-pub(crate) fn kind(token: &str) -> Option<Kind> {
-    static TABLE: OnceLock<FxHashMap<&'static str, Kind>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut map = FxHashMap::default();
-        // Titles win over number words, number words over the rest.
-        for (list, kind) in [
-            (GENERAL, Kind::General),
-            (NUMBERS, Kind::Number),
-            (TITLES, Kind::Title),
-        ] {
-            for &entry in list {
-                map.insert(entry, kind);
+/// Parses the data files into one table: `Err` names the first bad line.
+fn parse(files: &[(&'static str, &'static str)]) -> Result<Lists, ListError> {
+    let mut words: FxHashMap<&'static str, Entry> = FxHashMap::default();
+    let mut longest = 0;
+    for &(code, data) in files {
+        let bit = if code == "*" {
+            ALL
+        } else {
+            Language::from_code(code)
+                .map_err(|_| ListError(format!("{code}: not a supported language")))?
+                .bit()
+        };
+        for (n, line) in data.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or_default().trim();
+            if line.is_empty() {
+                continue;
+            }
+            let Some((field, list)) = line.split_once(':') else {
+                return Err(ListError(format!("{code}:{}: no `field:`", n + 1)));
+            };
+            for word in list.split_whitespace() {
+                if word.to_lowercase() != word || word.ends_with('.') {
+                    return Err(ListError(format!(
+                        "{code}:{}: `{word}` is not a match form",
+                        n + 1
+                    )));
+                }
+                let entry = words.entry(word).or_default();
+                let set = match field.trim() {
+                    "title" => &mut entry.kinds[0],
+                    "number" => &mut entry.kinds[1],
+                    "final" => &mut entry.kinds[2],
+                    "general" => &mut entry.kinds[3],
+                    "ordinal" => &mut entry.ordinal,
+                    "starter" => &mut entry.starter,
+                    "letter" => &mut entry.letter,
+                    other => {
+                        return Err(ListError(format!(
+                            "{code}:{}: unknown field `{other}`",
+                            n + 1
+                        )))
+                    }
+                };
+                *set |= bit;
+                longest = longest.max(word.len());
             }
         }
-        map
-    });
-    table.get(token).copied()
+    }
+    Ok(Lists { words, longest })
 }
 
-/// Whether `word` commonly begins a sentence.
-pub(crate) fn is_starter(word: &str) -> bool {
-    static TABLE: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| STARTERS.iter().copied().collect())
-        .contains(word)
+/// The lists, parsed on first use (a bad data file, which the tests rule out,
+/// would give empty lists rather than a panic).
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        parse(FILES).unwrap_or_else(|_| Lists {
+            words: FxHashMap::default(),
+            longest: 0,
+        })
+    })
 }
 
-/// Whether `word` is the Urdu name of a Latin letter.
-pub(crate) fn is_urdu_letter_name(word: &str) -> bool {
-    URDU_LETTER_NAMES.contains(&word)
+/// The longest entry, in bytes; longer tokens are not looked up.
+pub(crate) fn max_len() -> usize {
+    lists().longest
+}
+
+/// The languages whose lists apply to one text: the given one, or the one detected
+/// from the text the first time a boundary depends on it; every language when none
+/// is given or detected.
+pub(crate) struct Langs<'t> {
+    text: &'t str,
+    given: Option<Language>,
+    /// The detected language and the set of those the text may be in.
+    detected: OnceCell<Option<Likely>>,
+}
+
+impl<'t> Langs<'t> {
+    /// The lists of `language`, or of the language detected from `text` when `None`.
+    pub(crate) fn new(text: &'t str, language: Option<Language>) -> Langs<'t> {
+        Langs {
+            text,
+            given: language,
+            detected: OnceCell::new(),
+        }
+    }
+
+    /// The language [`Language::detect`] finds, if detection here ran and settled
+    /// it as that would (`Some(None)`: the text has no language); `None` when the
+    /// language was given, never needed, or only guessed from the first words.
+    pub(crate) fn detected(&self) -> Option<Option<Language>> {
+        match self.detected.get()? {
+            None => Some(None),
+            Some(likely) => likely.exact.then_some(Some(likely.language)),
+        }
+    }
+
+    /// The language whose lists apply first and the set of those that apply when
+    /// it lists nothing: the given language alone; or the detected one and those
+    /// the text may be in (a short text shares its stopwords with several); or
+    /// every language.
+    fn masks(&self) -> (u64, u64) {
+        match self.given {
+            Some(language) => (language.bit(), language.bit()),
+            None => self
+                .detected
+                .get_or_init(|| Language::detect_likely(self.text))
+                .map_or((ALL, ALL), |likely| (likely.language.bit(), likely.set)),
+        }
+    }
+
+    /// Whether any of the languages in `set` applies; detects only when `set` is
+    /// neither empty nor every language.
+    fn applies(&self, set: u64) -> bool {
+        match set {
+            0 => false,
+            ALL => true,
+            _ => set & self.masks().1 != 0,
+        }
+    }
+
+    /// The kind of the abbreviation `token` (already lowercase, without its final
+    /// period) in the text's language, if it is one there: as the detected
+    /// language lists it, or else as the languages the text may be in do.
+    pub(crate) fn kind(&self, token: &str) -> Option<Kind> {
+        let entry = lists().words.get(token)?;
+        let in_set = |mask: u64| {
+            KINDS
+                .iter()
+                .zip(entry.kinds)
+                .find(|(_, set)| *set == ALL || set & mask != 0)
+                .map(|(kind, _)| *kind)
+        };
+        if entry.kinds.iter().all(|&set| set == 0 || set == ALL) {
+            return in_set(0);
+        }
+        let (first, likely) = self.masks();
+        in_set(first).or_else(|| in_set(likely))
+    }
+
+    /// Whether `word` (lowercase) commonly begins a sentence in one of the
+    /// languages. The starters of every language count, so that this never needs
+    /// detection: a starter of one language is rarely a word after an abbreviation
+    /// in another.
+    pub(crate) fn is_starter(&self, word: &str) -> bool {
+        lists().words.get(word).is_some_and(|e| e.starter != 0)
+    }
+
+    /// Whether `word` (lowercase) follows an ordinal number in the text's language
+    /// (`3. Oktober`, `3. oktober`, `20. Jahrhundert`).
+    pub(crate) fn is_ordinal_noun(&self, word: &str) -> bool {
+        lists()
+            .words
+            .get(word)
+            .is_some_and(|e| self.applies(e.ordinal))
+    }
+
+    /// Whether `word` is the name of a Latin letter spelled in a script (Urdu);
+    /// such names are looked up in every text, as they can only occur in their
+    /// script.
+    pub(crate) fn is_letter_name(&self, word: &str) -> bool {
+        lists().words.get(word).is_some_and(|e| e.letter != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_file_parses() {
+        assert!(parse(FILES).is_ok(), "{:?}", parse(FILES).err());
+        assert!(max_len() >= 4);
+    }
+
+    #[test]
+    fn every_supported_language_has_a_data_file() {
+        for language in Language::all() {
+            assert!(
+                FILES.iter().any(|(code, _)| *code == language.code()),
+                "no lists/{}.txt",
+                language.code()
+            );
+        }
+    }
+
+    #[test]
+    fn bad_lines_are_reported() {
+        for bad in ["title mr", "title: Mr", "title: mr.", "colour: red"] {
+            assert!(parse(&[("en", bad)]).is_err(), "{bad}");
+        }
+        assert!(parse(&[("xx", "title: mr")]).is_err());
+    }
+
+    #[test]
+    fn lists_are_chosen_by_language() {
+        let english = Langs::new("", Some(Language::English));
+        let german = Langs::new("", Some(Language::German));
+        assert_eq!(english.kind("no"), Some(Kind::Number));
+        assert_eq!(german.kind("no"), None);
+        assert_eq!(german.kind("bzw"), Some(Kind::General));
+        assert_eq!(english.kind("bzw"), None);
+        // The universal list applies in every language, and titles win.
+        assert_eq!(german.kind("dr"), Some(Kind::Title));
+        assert!(german.is_ordinal_noun("oktober"));
+        assert!(!english.is_ordinal_noun("october"));
+        assert!(english.is_starter("the") && german.is_starter("der"));
+        // A text no detection recognises gets every list.
+        let unknown = Langs::new("1234", None);
+        assert_eq!(unknown.kind("bzw"), Some(Kind::General));
+        assert_eq!(unknown.detected(), Some(None));
+    }
+
+    #[test]
+    fn detection_runs_only_when_a_list_depends_on_it() {
+        let langs = Langs::new("Das ist ein Text. Und noch einer.", None);
+        assert_eq!(langs.kind("dr"), Some(Kind::Title));
+        assert_eq!(langs.kind("qqq"), None);
+        assert_eq!(langs.detected(), None);
+        assert_eq!(langs.kind("bzw"), Some(Kind::General));
+        assert_eq!(langs.detected(), Some(Some(Language::German)));
+        let urdu = Langs::new("یہ ایک جملہ ہے۔", None);
+        assert_eq!(urdu.kind("bzw"), None);
+        assert_eq!(urdu.detected(), Some(Some(Language::Urdu)));
+    }
 }

@@ -29,8 +29,12 @@ mod abbrev;
 mod scan;
 mod sentence_bounds;
 mod sentences;
+mod terminators;
 mod words;
 
-pub use sentences::{sentence_spans, split_sentences, MAX_SENTENCE_BYTES};
+pub(crate) use sentences::spans_and_language;
+pub use sentences::{
+    sentence_spans, sentence_spans_in, split_sentences, split_sentences_in, MAX_SENTENCE_BYTES,
+};
 pub(crate) use words::word_iter;
 pub use words::{word_indices, words};

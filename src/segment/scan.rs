@@ -45,6 +45,18 @@ pub(crate) fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
     find(bytes, |w| w & HI != 0, |b| !b.is_ascii())
 }
 
+/// The offset of the first byte that may start a mark of
+/// [`super::terminators::script_breaks`]: `:` or `;` (0x3A, 0x3B), or the lead
+/// byte 0xE0 or 0xE1 (U+0800–U+1FFF); each pair differs in the lowest bit only, so
+/// one test with that bit set finds both.
+pub(crate) fn find_script_mark(bytes: &[u8]) -> Option<usize> {
+    find(
+        bytes,
+        |w| has_byte(w | LO, b';') || has_byte(w | LO, 0xE1),
+        |b| matches!(b | 1, b';' | 0xE1),
+    )
+}
+
 /// The offset of the first `byte`.
 pub(crate) fn find_byte(bytes: &[u8], byte: u8) -> Option<usize> {
     find(bytes, |w| has_byte(w, byte), |b| b == byte)
@@ -136,6 +148,10 @@ mod tests {
             prop_assert_eq!(find_byte(&bytes, byte), bytes.iter().position(|&b| b == byte));
             prop_assert_eq!(first_other_lead(&bytes), bytes.iter().position(|&b| is_other_lead(b)));
             prop_assert_eq!(
+                find_script_mark(&bytes),
+                bytes.iter().position(|&b| matches!(b, b':' | b';' | 0xE0 | 0xE1))
+            );
+            prop_assert_eq!(
                 find_sentence_stop(&bytes),
                 bytes.iter().position(|&b| matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?') || b >= 0x80)
             );
@@ -144,7 +160,7 @@ mod tests {
         #[test]
         fn scans_find_sparse_bytes(
             at in proptest::collection::vec(0usize..64, 0..3),
-            byte in prop::sample::select(vec![b'\n', b'\r', b'.', b'!', b'?', 0x80, 0xE2, 0xFF, 0]),
+            byte in prop::sample::select(vec![b'\n', b'\r', b'.', b'!', b'?', b':', b';', b'9', 0x80, 0xE0, 0xE1, 0xE2, 0xFF, 0]),
         ) {
             let mut bytes = vec![b'a'; 64];
             for &i in &at {
@@ -158,6 +174,10 @@ mod tests {
                 bytes.iter().position(|&b| matches!(b, b'\n' | b'\r' | b'.' | b'!' | b'?') || b >= 0x80)
             );
             prop_assert_eq!(first_non_ascii(&bytes), bytes.iter().position(|&b| !b.is_ascii()));
+            prop_assert_eq!(
+                find_script_mark(&bytes),
+                bytes.iter().position(|&b| matches!(b, b':' | b';' | 0xE0 | 0xE1))
+            );
         }
     }
 }

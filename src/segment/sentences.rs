@@ -1,9 +1,11 @@
 //! Sentences: UAX #29 boundaries and the repair pass over them (see the
 //! [module docs](super) for the rules).
 
+use super::abbrev::{self, Langs};
+use super::terminators::{self, is_terminator};
 use super::words::is_word_char;
-use super::{abbrev, scan, sentence_bounds};
-use std::borrow::Cow;
+use super::{scan, sentence_bounds};
+use crate::lang::Language;
 use std::ops::Range;
 
 /// The longest sentence, in bytes; longer pieces are cut at the last white space
@@ -14,7 +16,8 @@ pub const MAX_SENTENCE_BYTES: usize = 4096;
 const MIN_WRAPPED_LINE: usize = 30;
 
 /// Byte spans of the sentences of `text`, in order, each trimmed of white space and
-/// never empty.
+/// never empty. The abbreviation lists are those of the language detected from the
+/// text, when a boundary depends on it (see [`sentence_spans_in`]).
 ///
 /// ```
 /// let text = "Hello world. How are you?\n\nFine.";
@@ -23,18 +26,45 @@ const MIN_WRAPPED_LINE: usize = 30;
 /// assert_eq!(sentences, ["Hello world.", "How are you?", "Fine."]);
 /// ```
 pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    sentence_spans_in(text, None)
+}
+
+/// Byte spans of the sentences of `text` with the abbreviation, title and ordinal
+/// lists of `language` (and the universal list); with `None`, of the language
+/// detected from the text, as [`sentence_spans`].
+///
+/// ```
+/// use salience::{segment::sentence_spans_in, Language};
+///
+/// let text = "Am 3. Oktober kam er. Er blieb.";
+/// let spans = sentence_spans_in(text, Some(Language::German));
+/// let sentences: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
+/// assert_eq!(sentences, ["Am 3. Oktober kam er.", "Er blieb."]);
+/// ```
+pub fn sentence_spans_in(text: &str, language: Option<Language>) -> Vec<Range<usize>> {
+    spans_and_language(text, language).0
+}
+
+/// The sentence spans of `text`, and the language detected on the way if the
+/// lists needed one (`Some(None)`: detection ran and found none).
+pub(crate) fn spans_and_language(
+    text: &str,
+    language: Option<Language>,
+) -> (Vec<Range<usize>>, Option<Option<Language>>) {
     let mut spans = Vec::new();
     let mut scratch = Scratch::default();
+    let langs = Langs::new(text, language);
     for (block, longest_line) in blocks(text) {
         split_block(
             text,
             block,
             wrap_width(longest_line),
+            &langs,
             &mut scratch,
             &mut spans,
         );
     }
-    spans
+    (spans, langs.detected())
 }
 
 /// The sentences of `text` as string slices, in order.
@@ -44,7 +74,20 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
 /// assert_eq!(s, ["یہ پہلا جملہ ہے۔", "کیا یہ دوسرا ہے؟"]);
 /// ```
 pub fn split_sentences(text: &str) -> Vec<&str> {
-    sentence_spans(text)
+    split_sentences_in(text, None)
+}
+
+/// The sentences of `text` as string slices, with the lists of `language` (see
+/// [`sentence_spans_in`]).
+///
+/// ```
+/// use salience::{segment::split_sentences_in, Language};
+///
+/// let s = split_sentences_in("Han kom d. 3. oktober. Det regnede.", Some(Language::Danish));
+/// assert_eq!(s, ["Han kom d. 3. oktober.", "Det regnede."]);
+/// ```
+pub fn split_sentences_in(text: &str, language: Option<Language>) -> Vec<&str> {
+    sentence_spans_in(text, language)
         .into_iter()
         .filter_map(|span| text.get(span))
         .collect()
@@ -107,6 +150,7 @@ fn split_block(
     text: &str,
     block: Range<usize>,
     wrap_width: usize,
+    langs: &Langs<'_>,
     scratch: &mut Scratch,
     out: &mut Vec<Range<usize>>,
 ) {
@@ -121,6 +165,7 @@ fn split_block(
     cuts.clear();
     let (zones, mut forced) = ellipses(body);
     forced.extend(list_breaks(body));
+    forced.extend(terminators::script_breaks(body));
     forced.sort_unstable();
     forced.dedup();
 
@@ -166,6 +211,7 @@ fn split_block(
                 body.get(line_start..end).unwrap_or_default(),
                 body.get(end..next_end).unwrap_or_default(),
                 wrap_width,
+                langs,
             );
         if keep {
             cuts.push(end);
@@ -210,7 +256,13 @@ const WINDOW: usize = 64;
 /// Whether a UAX #29 boundary between the sentence so far (`sentence`; `line` is the
 /// physical line up to the boundary, which may start before the sentence) and the
 /// next UAX #29 piece (`next`) really ends a sentence.
-fn keeps_boundary(sentence: &str, line: &str, next: &str, wrap_width: usize) -> bool {
+fn keeps_boundary(
+    sentence: &str,
+    line: &str,
+    next: &str,
+    wrap_width: usize,
+    langs: &Langs<'_>,
+) -> bool {
     let head = sentence.trim_end();
     if head.is_empty() {
         return false;
@@ -220,6 +272,10 @@ fn keeps_boundary(sentence: &str, line: &str, next: &str, wrap_width: usize) -> 
         // UAX #29 broke at a line break: keep it unless prose was wrapped there.
         return !joins_next_line(sentence, line, wrap_width);
     };
+    // Myanmar `၊` is a comma; Khmer `។ល។` is one word.
+    if terminators::is_pause(term) || (closers.is_empty() && terminators::glued(term, next)) {
+        return false;
+    }
     // Remnants such as `. . .”` or `!!` belong to the sentence they end.
     if !next.chars().any(is_word_char) {
         return false;
@@ -249,13 +305,22 @@ fn keeps_boundary(sentence: &str, line: &str, next: &str, wrap_width: usize) -> 
             if gap == 0 && next.starts_with(|c: char| c.is_ascii_alphanumeric()) {
                 return false;
             }
-            if let Some(keep) = after_abbreviation(token, word) {
+            let in_date = is_number(token) && {
+                let before = head.get(..head.len() - 1 - token.len()).unwrap_or_default();
+                last_token(before.trim_end())
+                    .strip_suffix('.')
+                    .is_some_and(is_number)
+            };
+            if let Some(keep) = after_abbreviation(token, word, in_date, langs) {
                 return keep;
             }
         }
         // `پی۔ ایچ۔ ڈی` and `پی۔ٹی۔آئی`: Latin letters spelled in Urdu.
         let token = token.rsplit('۔').next().unwrap_or(token);
-        if abbrev::is_urdu_letter_name(token) && (gap == 0 || abbrev::is_urdu_letter_name(word)) {
+        if !token.is_ascii()
+            && langs.is_letter_name(token)
+            && (gap == 0 || langs.is_letter_name(word))
+        {
             return false;
         }
     }
@@ -263,32 +328,29 @@ fn keeps_boundary(sentence: &str, line: &str, next: &str, wrap_width: usize) -> 
 }
 
 /// Whether the boundary after `token.` (a word before a full stop) should be kept,
-/// given the next word; `None` when `token` is not an abbreviation or initial.
-fn after_abbreviation(token: &str, next: &str) -> Option<bool> {
-    if token.is_empty() || token.len() > abbrev::MAX_LEN {
+/// given the next word; `None` when `token` is not an abbreviation, an initial or an
+/// ordinal number in the text's language. `in_date`: the token before is a number
+/// with a period too (`2024. 3. 15.`).
+fn after_abbreviation(token: &str, next: &str, in_date: bool, langs: &Langs<'_>) -> Option<bool> {
+    if token.is_empty() || token.len() > abbrev::max_len() {
         return None;
     }
     let next_first = next.chars().next();
     let next_is_digit = next_first.is_some_and(char::is_numeric);
-    // German ordinals: `am 3. Oktober`, `im 20. Jahrhundert`.
-    if token.len() <= 2 && token.bytes().all(|b| b.is_ascii_digit()) {
-        return is_ordinal_noun(next).then_some(false);
+    if token.len() <= 4 && token.bytes().all(|b| b.is_ascii_digit()) {
+        // Dates of numbers alone (Korean `2024. 3. 15.`, `15. 3. 2024`): no break
+        // inside, nor after the last part unless a capital follows.
+        if next_is_digit || (in_date && !next_first.is_some_and(char::is_uppercase)) {
+            return Some(false);
+        }
+        // Ordinals: `am 3. Oktober`, `3. oktober`, `20. století`, `2024. március`.
+        return is_ordinal(next, langs).then_some(false);
     }
     // `6 P.M. Mr. Smith …`: an upper-case time ends the sentence before a capital.
     if token == "A.M" || token == "P.M" {
         return Some(next_first.is_some_and(char::is_uppercase));
     }
-    // ASCII tokens lowercased on the stack (the function runs at most boundaries).
-    let mut ascii = [0u8; abbrev::MAX_LEN];
-    let lower: Cow<'_, str> = match ascii.get_mut(..token.len()) {
-        Some(buf) if token.is_ascii() => {
-            buf.copy_from_slice(token.as_bytes());
-            buf.make_ascii_lowercase();
-            Cow::Borrowed(std::str::from_utf8(buf).unwrap_or_default())
-        }
-        _ => Cow::Owned(token.to_lowercase()),
-    };
-    let kind = abbrev::kind(&lower).or_else(|| {
+    let kind = with_lowercase(token, |t| langs.kind(t)).or_else(|| {
         let mut chars = token.chars();
         let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
         (single_capital || is_dotted_acronym(token)).then_some(abbrev::Kind::General)
@@ -296,8 +358,46 @@ fn after_abbreviation(token: &str, next: &str) -> Option<bool> {
     Some(match kind {
         abbrev::Kind::Title => next.is_empty(),
         abbrev::Kind::Number => !next_is_digit,
-        abbrev::Kind::General => abbrev::is_starter(next),
+        abbrev::Kind::Final => {
+            next_first.is_some_and(char::is_uppercase) || is_starter(next, langs)
+        }
+        abbrev::Kind::General => is_starter(next, langs),
     })
+}
+
+/// Whether `token` is a number of ASCII digits.
+fn is_number(token: &str) -> bool {
+    !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Calls `f` with `word` in lower case: ASCII lowercased on the stack (this runs at
+/// most boundaries), other words borrowed when they have no capital.
+fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut ascii = [0u8; 64];
+    match ascii.get_mut(..word.len()) {
+        Some(buf) if word.is_ascii() => {
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            f(std::str::from_utf8(buf).unwrap_or_default())
+        }
+        _ if !word.chars().any(char::is_uppercase) => f(word),
+        _ => f(&word.to_lowercase()),
+    }
+}
+
+/// Whether `word` commonly begins a sentence, in any case (`The`, `the`, `THE`).
+fn is_starter(word: &str, langs: &Langs<'_>) -> bool {
+    !word.is_empty()
+        && word.len() <= abbrev::max_len()
+        && with_lowercase(word, |w| langs.is_starter(w))
+}
+
+/// Whether `word` follows an ordinal number in the text's language: listed there,
+/// in any case (`Oktober`, `oktober`, `OKTOBER`).
+fn is_ordinal(word: &str, langs: &Langs<'_>) -> bool {
+    !word.is_empty()
+        && word.len() <= abbrev::max_len()
+        && with_lowercase(word, |w| langs.is_ordinal_noun(w))
 }
 
 /// `U.S`, `e.g`, `z.B`, `т.е`: letters in groups of one or two, joined by periods.
@@ -307,35 +407,6 @@ fn is_dotted_acronym(token: &str) -> bool {
             let n = part.chars().count();
             (1..=2).contains(&n) && part.chars().all(char::is_alphabetic)
         })
-}
-
-/// Nouns that follow a German ordinal number (`3. Oktober`).
-fn is_ordinal_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "Januar"
-            | "Jänner"
-            | "Februar"
-            | "März"
-            | "April"
-            | "Mai"
-            | "Juni"
-            | "Juli"
-            | "August"
-            | "September"
-            | "Oktober"
-            | "November"
-            | "Dezember"
-            | "Jahrhundert"
-            | "Jahrhunderts"
-            | "Platz"
-            | "Mal"
-            | "Klasse"
-            | "Liga"
-            | "Runde"
-            | "Weltkrieg"
-            | "Bundesliga"
-    )
 }
 
 /// The last sentence terminator of `head` and the closing marks after it, if `head`
@@ -587,32 +658,6 @@ fn ends_with_terminator(line: &str) -> bool {
         .rev()
         .find(|c| !is_closing(*c))
         .is_some_and(is_terminator)
-}
-
-/// Sentence-final punctuation across scripts.
-pub(crate) fn is_terminator(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!'
-            | '?'
-            | '…'
-            | '۔'
-            | '؟'
-            | '؛'
-            | '।'
-            | '॥'
-            | '。'
-            | '！'
-            | '？'
-            | '．'
-            | '｡'
-            | '።'
-            | '፧'
-            | '։'
-            | '჻'
-            | '၊'
-            | '။'
-    )
 }
 
 /// Closing quotes and brackets that may follow a terminator.

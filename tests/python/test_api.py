@@ -69,6 +69,25 @@ def test_split_sentences_urdu_and_cjk():
     assert salience.split_sentences("地铁开通了。票价便宜吗？") == ["地铁开通了。", "票价便宜吗？"]
 
 
+def test_split_sentences_takes_a_language():
+    # A Danish ordinal date ("3. oktober") is no boundary, whether the language is
+    # given, detected, or the summarizer's.
+    text = "Mødet er den 3. oktober i år. Han kommer ikke."
+    expected = ["Mødet er den 3. oktober i år.", "Han kommer ikke."]
+    assert salience.split_sentences(text, language="da") == expected
+    assert salience.split_sentences(text) == expected
+    assert salience.Summarizer(language="da").split_sentences(text) == expected
+    assert salience.split_sentences("Նա եկավ։ Մենք գնացինք։", language="hy") == [
+        "Նա եկավ։",
+        "Մենք գնացինք։",
+    ]
+
+
+def test_split_sentences_rejects_an_unknown_language():
+    with pytest.raises(salience.SalienceError, match="xx"):
+        salience.split_sentences("One. Two.", language="xx")
+
+
 def test_summarizer_options_and_repr():
     s = salience.Summarizer(language="en", position_weight=0.5, extra_stopwords=["tidal"])
     assert s.language == "en"
