@@ -26,6 +26,8 @@
 //! Every rule looks at a bounded window around a boundary, so the pass is linear.
 
 mod abbrev;
+mod casing;
+mod pseudo;
 mod scan;
 mod sentence_bounds;
 mod sentences;
