@@ -236,10 +236,9 @@ const KNOWN_FAILURE: Option<(&str, &str)> = None;
 
 #[test]
 fn english_golden_rules() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/eval/segmentation/english_golden_rules.jsonl"
-    );
+    let dir = std::env::var("SALIENCE_EVAL_DIR")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval").to_owned());
+    let path = &format!("{dir}/segmentation/english_golden_rules.jsonl");
     let Some(cases) = load(path) else {
         println!("skipped: {path} is absent");
         return;
