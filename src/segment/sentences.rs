@@ -17,6 +17,11 @@ const MIN_WRAPPED_LINE: usize = 30;
 /// Byte spans of the sentences of `text`, in order, each trimmed of white space and
 /// never empty.
 ///
+/// In a text that does not capitalise its sentence starts (all lower case, chat, a
+/// caseless script) a lower-case word after a terminator starts a sentence; in one that
+/// does, it continues the sentence. Runs without terminators of more than 40 words are
+/// cut into pseudo-sentences of 10–40 words at the best pause (see the module docs).
+///
 /// ```
 /// let text = "Hello world. How are you?\n\nFine.";
 /// let spans = salience::segment::sentence_spans(text);
