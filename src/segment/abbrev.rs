@@ -469,13 +469,102 @@ pub(crate) fn kind(token: &str) -> Option<Kind> {
 
 /// Whether `word` commonly begins a sentence.
 pub(crate) fn is_starter(word: &str) -> bool {
+    if word.len() > MAX_STARTER_LEN {
+        return false;
+    }
     static TABLE: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     TABLE
         .get_or_init(|| STARTERS.iter().copied().collect())
         .contains(word)
 }
 
+/// The length in bytes of the longest starter.
+pub(crate) const MAX_STARTER_LEN: usize = {
+    let mut longest = 0;
+    let mut rest = STARTERS;
+    while let [first, tail @ ..] = rest {
+        if first.len() > longest {
+            longest = first.len();
+        }
+        rest = tail;
+    }
+    longest
+};
+
+/// The longest ASCII starter, in bytes: ASCII words are packed into a `u64`.
+const MAX_ASCII_STARTER_LEN: usize = 8;
+
+/// Whether the ASCII `word` is a starter in any casing (`and`, `AND`, `And`): the
+/// same answer as looking its title-cased form up, without building it.
+pub(crate) fn is_ascii_starter_any_case(word: &[u8]) -> bool {
+    static KEYS: OnceLock<Vec<u64>> = OnceLock::new();
+    let Some(key) = ascii_key(word) else {
+        return false;
+    };
+    KEYS.get_or_init(|| {
+        let mut keys: Vec<u64> = STARTERS
+            .iter()
+            .filter(|s| s.is_ascii())
+            .filter_map(|s| ascii_key(s.as_bytes()))
+            .collect();
+        keys.sort_unstable();
+        keys
+    })
+    .binary_search(&key)
+    .is_ok()
+}
+
+/// An ASCII word of letters only, lower-cased and packed into a `u64`; `None` when it
+/// has another byte or is too long to be a starter.
+fn ascii_key(word: &[u8]) -> Option<u64> {
+    if word.is_empty() || word.len() > MAX_ASCII_STARTER_LEN {
+        return None;
+    }
+    word.iter().try_fold(0u64, |key, &b| {
+        b.is_ascii_alphabetic()
+            .then(|| key << 8 | u64::from(b.to_ascii_lowercase()))
+    })
+}
+
 /// Whether `word` is the Urdu name of a Latin letter.
 pub(crate) fn is_urdu_letter_name(word: &str) -> bool {
     URDU_LETTER_NAMES.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::casing::title_case;
+
+    /// The packed lookup answers as the title-cased one would, for every ASCII
+    /// starter in every casing and for near misses.
+    #[test]
+    fn ascii_starters_in_any_case() {
+        let mut buf = [0u8; 16];
+        for s in STARTERS.iter().filter(|s| s.is_ascii()) {
+            assert!(s.len() <= MAX_ASCII_STARTER_LEN, "{s}");
+            assert_eq!(title_case(s, &mut buf), None, "{s} is not in title case");
+            for w in [s.to_string(), s.to_lowercase(), s.to_uppercase()] {
+                assert!(is_ascii_starter_any_case(w.as_bytes()), "{w}");
+            }
+        }
+        for w in [
+            "an",
+            "th",
+            "andy",
+            "and,",
+            "",
+            "\0a",
+            "millions1",
+            "However!",
+        ] {
+            let titled = title_case(w, &mut buf).unwrap_or(w).to_string();
+            assert_eq!(
+                is_ascii_starter_any_case(w.as_bytes()),
+                is_starter(&titled),
+                "{w}"
+            );
+        }
+        assert!(STARTERS.iter().all(|s| s.len() <= MAX_STARTER_LEN));
+    }
 }

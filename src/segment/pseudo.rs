@@ -17,7 +17,6 @@
 //! A text with no evidence at all is cut every [`IDEAL_WORDS`] words. Each gap is
 //! weighed once per piece window, so the work is linear in the length of the run.
 
-use super::casing;
 use std::ops::Range;
 
 /// A piece is never shorter than this, in words, unless the run is.
@@ -65,23 +64,32 @@ pub(super) fn exceeds(s: &str, limit: usize) -> bool {
 
 /// The words of `s` as byte ranges (runs between white space).
 fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut rest = s.char_indices().peekable();
+    let mut at = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let (i, c) = rest.next()?;
-            if !super::sentences::is_space(c) {
-                break i;
+            let (space, width) = space_at(s, at)?;
+            if !space {
+                break at;
             }
+            at += width;
         };
-        let mut end = s.len();
-        for (i, c) in rest.by_ref() {
-            if super::sentences::is_space(c) {
-                end = i;
-                break;
-            }
+        while let Some((false, width)) = space_at(s, at) {
+            at += width;
         }
-        Some(start..end)
+        Some(start..at)
     })
+}
+
+/// Whether the character at byte `at` of `s` (a character boundary) is white space,
+/// and its length in bytes; `None` at the end. ASCII is decided on the byte.
+fn space_at(s: &str, at: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(at)?;
+    if b.is_ascii() {
+        // `char::is_whitespace` on ASCII, plus the separators U+001C–U+001F.
+        return Some((matches!(b, b'\t'..=b'\r' | 0x1c..=b' '), 1));
+    }
+    let c = s.get(at..)?.chars().next()?;
+    Some((super::sentences::is_space(c), c.len_utf8()))
 }
 
 /// Cuts the trimmed span `span` of `text` into pieces of at most [`AIM_WORDS`] words
@@ -91,6 +99,8 @@ pub(super) fn cut(text: &str, span: Range<usize>, cased: bool, out: &mut Vec<Ran
         return;
     };
     let words: Vec<Range<usize>> = words(s).collect();
+    // Windows overlap: each gap's strength is computed once, when first needed.
+    let mut strengths: Vec<Option<u8>> = vec![None; words.len() + 1];
     let mut start = 0;
     while words.len() - start > AIM_WORDS {
         let left = words.len() - start;
@@ -100,10 +110,12 @@ pub(super) fn cut(text: &str, span: Range<usize>, cased: bool, out: &mut Vec<Ran
         let best = (first..=last)
             .max_by_key(|&g| {
                 let ideal = start + IDEAL_WORDS;
-                (
-                    strength(s, &words, g, cased),
-                    std::cmp::Reverse(g.abs_diff(ideal)),
-                )
+                let known = strengths.get(g).copied().flatten();
+                let strength = known.unwrap_or_else(|| strength(s, &words, g, cased));
+                if let Some(slot) = strengths.get_mut(g) {
+                    *slot = Some(strength);
+                }
+                (strength, std::cmp::Reverse(g.abs_diff(ideal)))
             })
             .unwrap_or(last);
         push(span.start, &words, start..best, out);
@@ -153,10 +165,9 @@ fn strength(s: &str, words: &[Range<usize>], g: usize, cased: bool) -> u8 {
     if prev.ends_with(',') {
         return 2;
     }
-    let starter = is_starter(next);
     let capital =
         cased && next.starts_with(char::is_uppercase) && prev.starts_with(char::is_lowercase);
-    u8::from(starter || capital)
+    u8::from(capital || is_starter(next))
 }
 
 /// A speaker label: a capitalised name of at most two words' worth of letters ending
@@ -175,6 +186,9 @@ fn is_label(word: &str) -> bool {
 
 /// A timestamp such as `00:01:02`, `[00:01:02]`, `(1:02)` or `00:01:02,000`.
 fn is_timestamp(word: &str) -> bool {
+    if !word.as_bytes().contains(&b':') {
+        return false;
+    }
     let core = word
         .trim_start_matches(['[', '('])
         .trim_end_matches([']', ')', ':']);
@@ -189,11 +203,11 @@ fn is_timestamp(word: &str) -> bool {
 /// A common sentence starter, in any case (`and`, `So`, `THE`).
 fn is_starter(word: &str) -> bool {
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let mut buf = [0u8; 16];
-    match casing::title_case(word, &mut buf) {
-        Some(titled) => super::abbrev::is_starter(titled),
-        None => super::abbrev::is_starter(word),
+    if word.is_ascii() {
+        return super::abbrev::is_ascii_starter_any_case(word.as_bytes());
     }
+    // Only ASCII words are re-cased.
+    super::abbrev::is_starter(word)
 }
 
 #[cfg(test)]

@@ -192,10 +192,12 @@ fn lower_starts(body: &str, out: &mut Vec<usize>, casing: &mut Casing) {
         if next.len() == rest.len() {
             continue;
         }
-        let word = first_word(next);
-        if !word.starts_with(char::is_lowercase) {
+        // Only the first letter decides; the word is read for lower-case ones.
+        let start = word_start(next);
+        if !start.starts_with(char::is_lowercase) {
             continue;
         }
+        let word = word_at(start);
         out.push(body.len() - next.len());
         let token = last_token(body.get(..dot).unwrap_or_default());
         if rest.len() == after.len() && !is_unclear(token, word, body.get(..=dot)) {
@@ -523,9 +525,20 @@ fn last_token(s: &str) -> &str {
 /// The first word of `s`: after white space and opening marks, up to the next
 /// character that is neither a letter, a digit nor a combining mark.
 fn first_word(s: &str) -> &str {
-    let rest = s.trim_start_matches(|c: char| {
+    word_at(word_start(s))
+}
+
+/// `s` from where its first word starts: after white space and opening and closing
+/// marks.
+fn word_start(s: &str) -> &str {
+    s.trim_start_matches(|c: char| {
         c.is_whitespace() || is_opening(c) || is_closing(c) || matches!(c, '¿' | '¡')
-    });
+    })
+}
+
+/// The word that `rest` starts with: up to the first character that is neither a
+/// letter, a digit nor a combining mark (at most [`WINDOW`] characters).
+fn word_at(rest: &str) -> &str {
     let end = rest
         .char_indices()
         .take(WINDOW)
