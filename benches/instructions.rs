@@ -11,7 +11,8 @@
 //! Workloads: `summarize <MB>` (the Gutenberg books tiled to that size, one call on one
 //! thread), `floor <MB>` (the floor of `pipeline`), `words <MB>` (`segment::words` over
 //! each sentence of the same text), `cnndm` (one call per CNN/DM
-//! article, after one warm-up call); `analyses` counts nothing but checksums the full
+//! article, after one warm-up call), `news <set>` (the same for any news set:
+//! `cnndm`, `bbc`, `urdu_usc`, `xlsum_ur`); `analyses` counts nothing but checksums the full
 //! analysis of every evaluation text. Each prints the bytes processed and a checksum of
 //! its output, so two builds can be compared. Without arguments (as `cargo bench` and
 //! `cargo test --benches` run it) it runs `cnndm` once as a smoke test.
@@ -99,7 +100,14 @@ fn main() {
             (text.len(), check)
         }
         _ => {
-            let docs = &data::news_sets()[0].docs;
+            // `news <set>` (e.g. `news xlsum_ur`) or `cnndm`: one call per article.
+            let name = if mode == "news" {
+                args.get(1).map_or("cnndm", String::as_str)
+            } else {
+                "cnndm"
+            };
+            let set = data::news_sets().iter().find(|s| s.name == name);
+            let docs = &set.unwrap_or_else(|| panic!("no news set {name}")).docs;
             let _ = one.summarize(&docs[0], 3);
             let check = measured(&mut || {
                 let out: Vec<Vec<&str>> = docs

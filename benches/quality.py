@@ -11,7 +11,9 @@ averaged over documents, scored as ``../shared/eval/README.md`` prescribes (see
 
 Every system gets the same sentences (``salience.split_sentences``) and the same number of
 sentences ``k``: 3 for CNN/DM and the Urdu Summary Corpus, 1 for XL-Sum Urdu, and the
-reference's sentence count for BBC. The peers are optional: sumy's LexRank, TextRank, LSA,
+reference's sentence count for BBC. ``cnndm_lower`` is CNN/DM with every text lower-cased
+(the references as they are: ROUGE compares lower-cased tokens), to show that segmentation
+and scoring do not depend on capitals. The peers are optional: sumy's LexRank, TextRank, LSA,
 Luhn and SumBasic (fed the same sentences, with a ``\\w+`` word tokenizer so that no NLTK
 data is downloaded; Snowball stemmer and sumy's stopwords for English, none for Urdu), and
 lede (whose public API takes a character budget: it gets the length of the Lead-k summary,
@@ -49,6 +51,7 @@ class EvalSet:
     file: str
     lang: str
     k: int | None  # None: the reference's sentence count
+    lowercase: bool = False  # the texts lower-cased (a common research format)
 
     def k_for(self, doc: dict) -> int:
         """Sentences to extract for ``doc``."""
@@ -59,6 +62,7 @@ SETS: dict[str, EvalSet] = {
     s.key: s
     for s in (
         EvalSet("cnndm", "CNN/DM 250", "cnndm_250.jsonl", "en", 3),
+        EvalSet("cnndm_lower", "CNN/DM 250, lower-cased", "cnndm_250.jsonl", "en", 3, True),
         EvalSet("bbc", "BBC News 2225", "bbc_news_2225.jsonl", "en", None),
         EvalSet("usc", "Urdu Summary Corpus 50", "urdu_usc_50.jsonl", "ur", 3),
         EvalSet("xlsum", "XL-Sum Urdu 244", "xlsum_urdu_244.jsonl", "ur", 1),
@@ -87,7 +91,10 @@ def load_set(data: Path, spec: EvalSet, half: str = "all", limit: int | None = N
                 continue
             if half == "odd" and not i % 2:
                 continue
-            docs.append(json.loads(line))
+            doc = json.loads(line)
+            if spec.lowercase:
+                doc["text"] = doc["text"].lower()
+            docs.append(doc)
             if limit is not None and len(docs) >= limit:
                 break
     return docs

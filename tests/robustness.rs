@@ -90,8 +90,10 @@ fn no_terminator(len: usize) -> String {
 fn a_long_sentence_without_terminator_is_cut_into_bounded_pieces() {
     let text = no_terminator(300_000);
     let sentences = checked_sentences(&text);
-    // Cut at white space: every piece but the last is close to the cap.
-    assert!(sentences.len() <= text.len() / (MAX_SENTENCE_BYTES - 8) + 1);
+    // Cut at white space into pseudo-sentences of at most 40 words, none lost.
+    assert!(sentences.iter().all(|s| s.split(' ').count() <= 40));
+    let words: usize = sentences.iter().map(|s| s.split(' ').count()).sum();
+    assert_eq!(words, text.len() / 5);
     assert!(sentences
         .iter()
         .all(|s| s.starts_with("word") && s.ends_with("word")));

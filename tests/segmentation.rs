@@ -177,9 +177,6 @@ struct Case {
     text: String,
     sentences: Vec<String>,
     note: Option<String>,
-    /// A rule from another branch the case awaits (`"caseless"`): such cases are
-    /// counted and reported, not run, until the marker is removed.
-    needs: Option<String>,
 }
 
 fn load(path: &str) -> Option<Vec<Case>> {
@@ -203,7 +200,6 @@ fn load(path: &str) -> Option<Vec<Case>> {
                         .to_owned(),
                     sentences: v.get("sentences").expect("sentences").strings(),
                     note: v.get("note").and_then(Json::as_str).map(str::to_owned),
-                    needs: v.get("needs").and_then(Json::as_str).map(str::to_owned),
                 }
             })
             .collect(),
@@ -240,9 +236,6 @@ fn run_in(cases: &[Case], language: Option<Language>) -> Vec<String> {
     failures
 }
 
-/// The one golden rule we accept to fail, with the reason; `None`: all must pass.
-const KNOWN_FAILURE: Option<(&str, &str)> = None;
-
 #[test]
 fn english_golden_rules() {
     // The evaluation data: `../shared/eval`, or where `SALIENCE_EVAL_DIR` says.
@@ -260,20 +253,11 @@ fn english_golden_rules() {
     for f in &failures {
         println!("FAIL {f}");
     }
-    if let Some((id, reason)) = KNOWN_FAILURE {
-        println!("known failure: case {id}: {reason}");
-    }
-    assert!(
-        passed >= 47,
-        "{passed}/48 golden rules pass; need at least 47"
-    );
+    assert_eq!(passed, 48, "{passed}/48 golden rules pass");
 }
 
-/// The markers of rules the golden cases may await.
-const AWAITED: &[&str] = &["caseless"];
-
 /// Runs one language's golden file, with the language detected and given; returns
-/// the failures, and prints the cases that await a rule.
+/// the failures.
 fn golden_file(lang: &str) -> Vec<String> {
     let path = format!(
         "{}/tests/data/segmentation/{lang}.jsonl",
@@ -281,16 +265,6 @@ fn golden_file(lang: &str) -> Vec<String> {
     );
     let cases = load(&path).unwrap_or_else(|| panic!("{path} is missing"));
     assert!(cases.len() >= 5, "{lang}: at least 5 cases");
-    let (waiting, cases): (Vec<Case>, Vec<Case>) =
-        cases.into_iter().partition(|c| c.needs.is_some());
-    for case in &waiting {
-        let needs = case.needs.as_deref().unwrap_or_default();
-        assert!(
-            AWAITED.contains(&needs),
-            "{lang} case {}: needs {needs:?}?",
-            case.id
-        );
-    }
     let language = Language::from_code(lang).ok();
     assert!(language.is_some(), "{lang} is not a supported language");
     let mut failures = run(&cases);
@@ -300,11 +274,9 @@ fn golden_file(lang: &str) -> Vec<String> {
             .map(|f| format!("(given {lang}) {f}")),
     );
     println!(
-        "{lang}: {}/{} pass, {} awaiting {:?}",
+        "{lang}: {}/{} pass",
         cases.len() * 2 - failures.len(),
-        cases.len() * 2,
-        waiting.len(),
-        AWAITED
+        cases.len() * 2
     );
     failures
         .into_iter()

@@ -185,6 +185,11 @@ pub(crate) fn max_len() -> usize {
     lists().longest
 }
 
+/// Whether `word` (lowercase) commonly begins a sentence in one of the languages.
+pub(crate) fn is_starter(word: &str) -> bool {
+    lists().words.get(word).is_some_and(|e| e.starter != 0)
+}
+
 /// The languages whose lists apply to one text: the given one, or the one detected
 /// from the text the first time a boundary depends on it; every language when none
 /// is given or detected.
@@ -263,7 +268,7 @@ impl<'t> Langs<'t> {
     /// detection: a starter of one language is rarely a word after an abbreviation
     /// in another.
     pub(crate) fn is_starter(&self, word: &str) -> bool {
-        lists().words.get(word).is_some_and(|e| e.starter != 0)
+        is_starter(word)
     }
 
     /// Whether `word` (lowercase) follows an ordinal number in the text's language

@@ -13,19 +13,31 @@
 //!   titles never end a sentence, `p.`/`No.` not before a number, and other
 //!   abbreviations only before a common sentence starter (`the U.S. How` breaks,
 //!   `the U.S. Government` does not);
-//! - no break when the next piece starts with a lower-case letter
-//!   (`"Are you coming?" she asked.`), or with the particle `と` after a Japanese
+//! - casing is evidence per document (module `casing`): where the document starts its
+//!   sentences with capitals, no break when the next piece starts with a lower-case
+//!   letter (`"Are you coming?" she asked.`); in a text without case (all lower case,
+//!   a chat, lower-case Latin words in a caseless script) a lower-case word after a
+//!   terminator starts a sentence, after a full stop too (`mat. the dog`); initials
+//!   may then be lower-case (`j. r. r. tolkien`) and starters match in any case
+//!   (`etc. the`, `U.S. THE`); no break before the particle `と` after a Japanese
 //!   closing quote;
 //! - list items (`1.`, `2)`, `a.`, `•`) start sentences, and their markers stay
 //!   with them; spaced ellipses follow the Pragmatic Segmenter's golden rules;
 //! - opening quotes and brackets belong to the sentence they open (`。“` and
 //!   `」「`), closing ones after a space to the sentence they close (`. »`);
-//! - a piece longer than [`MAX_SENTENCE_BYTES`] is cut at white space, so that no
-//!   input, however it is punctuated, makes later stages slow.
+//! - a sentence without a terminator of more than 40 words, or any of more than 80,
+//!   is cut into pseudo-sentences at the strongest pause evidence (module `pseudo`:
+//!   speaker labels, timestamps and line breaks, then `; : — –`, then `,`, then
+//!   sentence starters), 10–40 words each;
+//! - a piece longer than [`MAX_SENTENCE_BYTES`] is cut at white space (the last resort
+//!   for text without white space), so that no input, however it is punctuated,
+//!   makes later stages slow.
 //!
 //! Every rule looks at a bounded window around a boundary, so the pass is linear.
 
 mod abbrev;
+mod casing;
+mod pseudo;
 mod scan;
 mod sentence_bounds;
 mod sentences;

@@ -2,9 +2,10 @@
 //! [module docs](super) for the rules).
 
 use super::abbrev::{self, Langs};
+use super::casing::{self, Casing};
 use super::terminators::{self, is_terminator};
 use super::words::is_word_char;
-use super::{scan, sentence_bounds};
+use super::{pseudo, scan, sentence_bounds};
 use crate::lang::Language;
 use std::ops::Range;
 
@@ -18,6 +19,11 @@ const MIN_WRAPPED_LINE: usize = 30;
 /// Byte spans of the sentences of `text`, in order, each trimmed of white space and
 /// never empty. The abbreviation lists are those of the language detected from the
 /// text, when a boundary depends on it (see [`sentence_spans_in`]).
+///
+/// In a text that does not capitalise its sentence starts (all lower case, chat, a
+/// caseless script) a lower-case word after a terminator starts a sentence; in one that
+/// does, it continues the sentence. Runs without terminators of more than 40 words are
+/// cut into pseudo-sentences of 10–40 words at the best pause (see the module docs).
 ///
 /// ```
 /// let text = "Hello world. How are you?\n\nFine.";
@@ -51,20 +57,31 @@ pub(crate) fn spans_and_language(
     text: &str,
     language: Option<Language>,
 ) -> (Vec<Range<usize>>, Option<Option<Language>>) {
-    let mut spans = Vec::new();
-    let mut scratch = Scratch::default();
     let langs = Langs::new(text, language);
-    for (block, longest_line) in blocks(text) {
-        split_block(
-            text,
-            block,
-            wrap_width(longest_line),
-            &langs,
-            &mut scratch,
-            &mut spans,
-        );
+    let doc = Document::read(text, &langs);
+    let cased = doc.casing.is_cased();
+    let mut spans = Vec::new();
+    let mut cuts = Vec::new();
+    let mut merged = Vec::new();
+    for block in &doc.blocks {
+        let mut ends = doc.ends.get(block.pieces.clone()).unwrap_or_default();
+        let starts = doc.lower_starts.get(block.lower_starts.clone());
+        if let Some(starts) = starts.filter(|s| !cased && !s.is_empty()) {
+            merge(ends, starts, &mut merged);
+            ends = &merged;
+        }
+        split_block(text, block, ends, &langs, cased, &mut cuts, &mut spans);
     }
     (spans, langs.detected())
+}
+
+/// The sorted union of two sorted lists.
+fn merge(a: &[usize], b: &[usize], out: &mut Vec<usize>) {
+    out.clear();
+    out.extend_from_slice(a);
+    out.extend_from_slice(b);
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// The sentences of `text` as string slices, in order.
@@ -131,13 +148,138 @@ fn blocks(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
     })
 }
 
-/// Buffers that [`split_block`] reuses from one block to the next.
-#[derive(Default)]
-struct Scratch {
-    /// The ends of the UAX #29 pieces.
-    uax: Vec<usize>,
-    /// The boundaries kept.
-    cuts: Vec<usize>,
+/// A paragraph block with its UAX #29 pieces.
+struct Block {
+    /// The block's span in the text.
+    span: Range<usize>,
+    /// The line length from which a line counts as wrapped prose.
+    wrap_width: usize,
+    /// The block's pieces in [`Document::ends`].
+    pieces: Range<usize>,
+    /// The block's entries in [`Document::lower_starts`].
+    lower_starts: Range<usize>,
+}
+
+/// What one pass over a text's UAX #29 pieces learns before any boundary is decided.
+struct Document {
+    /// The blocks, in order.
+    blocks: Vec<Block>,
+    /// The end of every UAX #29 piece, relative to the start of its block.
+    ends: Vec<usize>,
+    /// Where a lower-case word follows a full stop and white space, relative to the
+    /// start of its block: UAX #29 never breaks there, a text without case does.
+    lower_starts: Vec<usize>,
+    /// How the document cases its sentence starts.
+    casing: Casing,
+}
+
+impl Document {
+    /// Segments every block of `text` by UAX #29 once, gathering casing evidence.
+    fn read(text: &str, langs: &Langs<'_>) -> Self {
+        let mut doc = Document {
+            blocks: Vec::new(),
+            ends: Vec::new(),
+            lower_starts: Vec::new(),
+            casing: Casing::default(),
+        };
+        for (span, longest_line) in blocks(text) {
+            let body = text.get(span.clone()).unwrap_or_default();
+            let first = doc.ends.len();
+            doc.ends.extend(
+                sentence_bounds::sentence_bound_indices(body)
+                    .map(|(offset, piece)| offset + piece.len()),
+            );
+            doc.casing.observe(first_word(body));
+            let ends = doc.ends.get(first..).unwrap_or_default();
+            for (i, &end) in ends.iter().enumerate() {
+                let start = i
+                    .checked_sub(1)
+                    .and_then(|j| ends.get(j))
+                    .copied()
+                    .unwrap_or(0);
+                let next_end = ends.get(i + 1).copied().unwrap_or(body.len());
+                if let (Some(piece), Some(next)) = (body.get(start..end), body.get(end..next_end)) {
+                    observe_boundary(piece, next, langs, &mut doc.casing);
+                }
+            }
+            let first_start = doc.lower_starts.len();
+            lower_starts(body, langs, &mut doc.lower_starts, &mut doc.casing);
+            doc.blocks.push(Block {
+                span,
+                wrap_width: wrap_width(longest_line),
+                pieces: first..doc.ends.len(),
+                lower_starts: first_start..doc.lower_starts.len(),
+            });
+        }
+        doc
+    }
+}
+
+/// Appends the positions in `body` where a lower-case word follows a full stop,
+/// closing marks and white space on the same line (`mat. the dog`), and records the
+/// clear ones (no closing marks, not after an abbreviation, an initial or a number) as
+/// lower-case sentence starts.
+fn lower_starts(body: &str, langs: &Langs<'_>, out: &mut Vec<usize>, casing: &mut Casing) {
+    let bytes = body.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| scan::find_byte(rest, b'.'))
+    {
+        let dot = from + at;
+        from = dot + 1;
+        let after = body.get(dot + 1..).unwrap_or_default();
+        let rest = after.trim_start_matches(is_closing);
+        let next = rest.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}']);
+        if next.len() == rest.len() {
+            continue;
+        }
+        // Only the first letter decides; the word is read for lower-case ones.
+        let start = word_start(next);
+        if !start.starts_with(char::is_lowercase) {
+            continue;
+        }
+        let word = word_at(start);
+        out.push(body.len() - next.len());
+        let token = last_token(body.get(..dot).unwrap_or_default());
+        if rest.len() == after.len() && !is_unclear(token, word, body.get(..=dot), langs) {
+            casing.observe(word);
+        }
+    }
+}
+
+/// Whether a full stop after `token` may not end a sentence whatever the case of the
+/// next word: after an abbreviation, an initial, a number or a list marker.
+fn is_unclear(token: &str, word: &str, head: Option<&str>, langs: &Langs<'_>) -> bool {
+    let mut chars = token.chars();
+    let short = chars.next().is_none() || chars.next().is_none();
+    short
+        || token.ends_with(|c: char| c.is_numeric())
+        || head.is_some_and(|h| h.len() <= 16 && is_list_marker(h))
+        || after_abbreviation(token, word, false, langs, true).is_some()
+}
+
+/// Records the first word after `piece` as a sentence start when the boundary is a
+/// clear one: a terminator without closing marks, white space, then a word, and (for
+/// a lower-case word, the only case where it matters) not after an abbreviation, an
+/// initial, a list marker or a number.
+fn observe_boundary(piece: &str, next: &str, langs: &Langs<'_>, casing: &mut Casing) {
+    let head = piece.trim_end();
+    let Some((term, "")) = final_terminator(head) else {
+        return;
+    };
+    // `x.com`: a full stop glued to the next word is no evidence.
+    if next.is_empty() || (term == '.' && head.len() == piece.len()) {
+        return;
+    }
+    let word = first_word(next);
+    if word.starts_with(char::is_lowercase) {
+        let token = last_token(head.get(..head.len() - term.len_utf8()).unwrap_or_default());
+        if is_unclear(token, word, Some(head), langs) {
+            return;
+        }
+    }
+    casing.observe(word);
 }
 
 /// Splits one block into sentences and appends their spans.
@@ -148,22 +290,19 @@ struct Scratch {
 /// the pass stays linear in the length of the block.
 fn split_block(
     text: &str,
-    block: Range<usize>,
-    wrap_width: usize,
+    block: &Block,
+    uax: &[usize],
     langs: &Langs<'_>,
-    scratch: &mut Scratch,
+    cased: bool,
+    cuts: &mut Vec<usize>,
     out: &mut Vec<Range<usize>>,
 ) {
-    let Some(body) = text.get(block.clone()) else {
+    let Some(body) = text.get(block.span.clone()) else {
         return;
     };
-    let Scratch { uax, cuts } = scratch;
-    uax.clear();
-    uax.extend(
-        sentence_bounds::sentence_bound_indices(body).map(|(offset, piece)| offset + piece.len()),
-    );
+    let wrap_width = block.wrap_width;
     cuts.clear();
-    let (zones, mut forced) = ellipses(body);
+    let (zones, mut forced) = ellipses(body, cased);
     forced.extend(list_breaks(body));
     forced.extend(terminators::script_breaks(body));
     forced.sort_unstable();
@@ -212,6 +351,7 @@ fn split_block(
                 body.get(end..next_end).unwrap_or_default(),
                 wrap_width,
                 langs,
+                cased,
             );
         if keep {
             cuts.push(end);
@@ -223,10 +363,15 @@ fn split_block(
         let limit = cuts.get(i + 1).copied().unwrap_or(body.len());
         let cut = past_closing_marks(body, cut, limit);
         let cut = before_opening_marks(body, prev, cut);
-        push_trimmed(text, block.start + prev..block.start + cut, out);
+        push_trimmed(
+            text,
+            block.span.start + prev..block.span.start + cut,
+            cased,
+            out,
+        );
         prev = cut;
     }
-    push_trimmed(text, block.start + prev..block.end, out);
+    push_trimmed(text, block.span.start + prev..block.span.end, cased, out);
 }
 
 /// Moves a boundary forward over closing marks that UAX #29 left at the start of
@@ -262,6 +407,7 @@ fn keeps_boundary(
     next: &str,
     wrap_width: usize,
     langs: &Langs<'_>,
+    cased: bool,
 ) -> bool {
     let head = sentence.trim_end();
     if head.is_empty() {
@@ -286,8 +432,9 @@ fn keeps_boundary(
     }
     let word = first_word(next);
     let first = word.chars().next();
-    // `"Are you coming?" she asked.` and `Yahoo! in the …`
-    if first.is_some_and(char::is_lowercase) {
+    // `"Are you coming?" she asked.` and `Yahoo! in the …`, where the document's
+    // sentences start with capitals.
+    if cased && first.is_some_and(char::is_lowercase) {
         return false;
     }
     // `「はい。」と彼は言った。`: the quotative particle continues the sentence.
@@ -311,7 +458,7 @@ fn keeps_boundary(
                     .strip_suffix('.')
                     .is_some_and(is_number)
             };
-            if let Some(keep) = after_abbreviation(token, word, in_date, langs) {
+            if let Some(keep) = after_abbreviation(token, word, in_date, langs, cased) {
                 return keep;
             }
         }
@@ -328,10 +475,17 @@ fn keeps_boundary(
 }
 
 /// Whether the boundary after `token.` (a word before a full stop) should be kept,
-/// given the next word; `None` when `token` is not an abbreviation, an initial or an
-/// ordinal number in the text's language. `in_date`: the token before is a number
-/// with a period too (`2024. 3. 15.`).
-fn after_abbreviation(token: &str, next: &str, in_date: bool, langs: &Langs<'_>) -> Option<bool> {
+/// given the next word and whether the document is cased; `None` when `token` is not
+/// an abbreviation, an initial or an ordinal number in the text's language. `in_date`:
+/// the token before is a number with a period too (`2024. 3. 15.`). In a document
+/// without case a single lower-case letter is an initial too (`j. r. r. tolkien`).
+fn after_abbreviation(
+    token: &str,
+    next: &str,
+    in_date: bool,
+    langs: &Langs<'_>,
+    cased: bool,
+) -> Option<bool> {
     if token.is_empty() || token.len() > abbrev::max_len() {
         return None;
     }
@@ -352,8 +506,11 @@ fn after_abbreviation(token: &str, next: &str, in_date: bool, langs: &Langs<'_>)
     }
     let kind = with_lowercase(token, |t| langs.kind(t)).or_else(|| {
         let mut chars = token.chars();
-        let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-        (single_capital || is_dotted_acronym(token)).then_some(abbrev::Kind::General)
+        let initial = chars
+            .next()
+            .is_some_and(|c| c.is_uppercase() || (!cased && c.is_lowercase()))
+            && chars.next().is_none();
+        (initial || is_dotted_acronym(token)).then_some(abbrev::Kind::General)
     })?;
     Some(match kind {
         abbrev::Kind::Title => next.is_empty(),
@@ -372,7 +529,7 @@ fn is_number(token: &str) -> bool {
 
 /// Calls `f` with `word` in lower case: ASCII lowercased on the stack (this runs at
 /// most boundaries), other words borrowed when they have no capital.
-fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut ascii = [0u8; 64];
     match ascii.get_mut(..word.len()) {
         Some(buf) if word.is_ascii() => {
@@ -435,9 +592,20 @@ fn last_token(s: &str) -> &str {
 /// The first word of `s`: after white space and opening marks, up to the next
 /// character that is neither a letter, a digit nor a combining mark.
 fn first_word(s: &str) -> &str {
-    let rest = s.trim_start_matches(|c: char| {
+    word_at(word_start(s))
+}
+
+/// `s` from where its first word starts: after white space and opening and closing
+/// marks.
+fn word_start(s: &str) -> &str {
+    s.trim_start_matches(|c: char| {
         c.is_whitespace() || is_opening(c) || is_closing(c) || matches!(c, '¿' | '¡')
-    });
+    })
+}
+
+/// The word that `rest` starts with: up to the first character that is neither a
+/// letter, a digit nor a combining mark (at most [`WINDOW`] characters).
+fn word_at(rest: &str) -> &str {
     let end = rest
         .char_indices()
         .take(WINDOW)
@@ -542,7 +710,7 @@ fn marker(numbered: bool, n: u32, suffix: &str) -> Option<String> {
 /// - `word . . . next`: three dots are an ellipsis inside the sentence;
 /// - `word . . . . Next`: an ellipsis and then a period: the sentence ends after;
 /// - `word. . . . Next`: a period and then an ellipsis that opens the next sentence.
-fn ellipses(body: &str) -> (Vec<Range<usize>>, Vec<usize>) {
+fn ellipses(body: &str, cased: bool) -> (Vec<Range<usize>>, Vec<usize>) {
     let mut zones = Vec::new();
     let mut forced = Vec::new();
     if !body.contains(". .") {
@@ -571,8 +739,7 @@ fn ellipses(body: &str) -> (Vec<Range<usize>>, Vec<usize>) {
             let attached = i > 0 && at(i - 1).is_some_and(|b| !b.is_ascii_whitespace());
             let next_upper = body
                 .get(after..)
-                .and_then(|s| s.chars().next())
-                .is_some_and(char::is_uppercase);
+                .is_some_and(|s| casing::starts_sentence(s, cased));
             zones.push(i..after);
             if dots >= 4 && next_upper {
                 forced.push(if attached { i + 1 } else { after });
@@ -690,9 +857,9 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
-/// Pushes `span` trimmed of white space, cut into pieces of at most
-/// [`MAX_SENTENCE_BYTES`].
-fn push_trimmed(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
+/// Pushes `span` trimmed of white space, cut into pseudo-sentences when it is too long
+/// a run of words and into pieces of at most [`MAX_SENTENCE_BYTES`].
+fn push_trimmed(text: &str, span: Range<usize>, cased: bool, out: &mut Vec<Range<usize>>) {
     let Some(piece) = text.get(span.clone()) else {
         return;
     };
@@ -701,7 +868,18 @@ fn push_trimmed(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
     if start >= end {
         return;
     }
-    cut_long(text, start..end, out);
+    let sentence = text.get(start..end).unwrap_or_default();
+    let limit = pseudo::word_limit(ends_with_terminator(sentence));
+    if !pseudo::exceeds(sentence, limit) {
+        cut_long(text, start..end, out);
+        return;
+    }
+    let from = out.len();
+    pseudo::cut(text, start..end, cased, out);
+    let pieces: Vec<Range<usize>> = out.drain(from..).collect();
+    for piece in pieces {
+        cut_long(text, piece, out);
+    }
 }
 
 /// Cuts a trimmed span longer than [`MAX_SENTENCE_BYTES`] at white space.

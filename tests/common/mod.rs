@@ -3,12 +3,14 @@
 
 use std::path::PathBuf;
 
-/// `../shared/eval/<rel>` beside the checkout, or `None` (with a message) when the
-/// evaluation data is not on this machine.
+/// `../shared/eval/<rel>` beside the checkout (or under `$SALIENCE_EVAL_DIR`), or
+/// `None` (with a message) when the evaluation data is not on this machine.
 pub fn eval_file(rel: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/eval")
-        .join(rel);
+    let dir = std::env::var_os("SALIENCE_EVAL_DIR").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/eval"),
+        PathBuf::from,
+    );
+    let path = dir.join(rel);
     if path.exists() {
         Some(path)
     } else {

@@ -1,0 +1,76 @@
+//! A document's own casing habits, learnt before its sentence boundaries are decided.
+//!
+//! Whether a lower-case word after a full stop continues the sentence depends on the
+//! document (in the spirit of the orthographic heuristic of Punkt, Kiss & Strunk
+//! 2006): in a text that starts its sentences with capitals, a lower-case word is
+//! evidence of a non-boundary (`"Are you coming?" she asked.`); in a text without
+//! case (all lower case, a transcript, a chat) sentences start in lower case too.
+//!
+//! The evidence is the first word of every paragraph block and of every clear
+//! candidate boundary (a terminator without closing quotes, then white space, then a
+//! word of a cased script, not after an abbreviation, an initial or a number): the
+//! document is *cased* when at least as many of these start with a capital as with a
+//! lower-case letter. Each observation looks at one word, so the evidence costs a
+//! bounded amount of work per boundary.
+
+/// Counts of sentence starts by the case of their first letter.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Casing {
+    /// Starts with an upper-case (or title-case) letter.
+    upper: u32,
+    /// Starts with a lower-case letter.
+    lower: u32,
+}
+
+impl Casing {
+    /// Records a word that starts a sentence (for sure or very likely); words of
+    /// caseless scripts, digits and symbols carry no evidence.
+    pub(super) fn observe(&mut self, word: &str) {
+        match word.chars().next() {
+            Some(c) if c.is_uppercase() => self.upper = self.upper.saturating_add(1),
+            Some(c) if c.is_lowercase() => self.lower = self.lower.saturating_add(1),
+            _ => {}
+        }
+    }
+
+    /// Whether the document capitalises its sentence starts (ties, and a text with no
+    /// evidence at all, count as cased: then the lower-case rule is the old default).
+    pub(super) fn is_cased(self) -> bool {
+        self.upper >= self.lower
+    }
+}
+
+/// Whether `word` begins a sentence in the document: a capital, or, in a document
+/// without case, a lower-case letter (digits and caseless scripts do not).
+pub(super) fn starts_sentence(word: &str, cased: bool) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (!cased && c.is_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_and_no_evidence_count_as_cased() {
+        let mut c = Casing::default();
+        assert!(c.is_cased());
+        c.observe("کیا");
+        c.observe("2024");
+        assert!(c.is_cased());
+        c.observe("she");
+        assert!(!c.is_cased());
+        c.observe("Are");
+        assert!(c.is_cased());
+    }
+
+    #[test]
+    fn starts_depend_on_the_document() {
+        assert!(starts_sentence("The", true));
+        assert!(!starts_sentence("the", true));
+        assert!(starts_sentence("the", false));
+        assert!(!starts_sentence("2024", false));
+        assert!(!starts_sentence("ہے", false));
+    }
+}

@@ -1,0 +1,262 @@
+//! Pseudo-sentences: long runs cut into units a reader can take in.
+//!
+//! Speech-recognition transcripts, chat exports, subtitles and social media often have
+//! no sentence punctuation, so a whole text would be one "sentence". A sentence that
+//! does not end in a terminator and holds more than [`AIM_WORDS`] words, or any
+//! sentence of more than [`MAX_WORDS`] words, is cut at the gaps between its words
+//! (words are runs between white space). Each piece ends at the gap with the strongest
+//! evidence of a pause between [`MIN_WORDS`] and [`AIM_WORDS`] words from its start,
+//! the one nearest [`IDEAL_WORDS`] among equals:
+//!
+//! 1. before a speaker label or a timestamp (`JOHN:`, `A:`, `[00:01:02]`,
+//!    `00:01:02,000 --> …`) and at a line break;
+//! 2. after a pause mark: `;` `:` `—` `–` (or a dash standing alone), then `,`;
+//! 3. before a common sentence starter (`and`, `so`, `the`, … in any case) or, in a
+//!    text that capitalises its sentences, a capitalised word after a lower-case one.
+//!
+//! A text with no evidence at all is cut every [`IDEAL_WORDS`] words. Each gap is
+//! weighed once per piece window, so the work is linear in the length of the run.
+
+use std::ops::Range;
+
+/// A piece is never shorter than this, in words, unless the run is.
+pub const MIN_WORDS: usize = 10;
+/// The most words of a piece cut from a run, and of a run left uncut.
+pub const AIM_WORDS: usize = 40;
+/// Where a cut goes when the evidence does not decide.
+pub const IDEAL_WORDS: usize = 25;
+/// A sentence that ends in a terminator is cut only above this many words.
+pub const MAX_WORDS: usize = 80;
+
+/// The most words `s` may hold before it is cut: [`MAX_WORDS`] when it ends a
+/// sentence with a terminator, [`AIM_WORDS`] otherwise.
+pub(super) fn word_limit(punctuated: bool) -> usize {
+    if punctuated {
+        MAX_WORDS
+    } else {
+        AIM_WORDS
+    }
+}
+
+/// Whether the trimmed span `s` holds more than `limit` words. Only spans long enough
+/// to hold that many are counted, first by a cheap byte count that can only
+/// overestimate the gaps.
+pub(super) fn exceeds(s: &str, limit: usize) -> bool {
+    if s.len() < 2 * limit + 1 {
+        return false;
+    }
+    // Every white-space character starts with one of these bytes (ASCII white space
+    // and the separators U+001C–U+001F, or the lead byte of U+0085, U+00A0,
+    // U+1680–U+3000); branch-free comparisons per byte, so the count vectorises.
+    let maybe_gaps: usize = s
+        .as_bytes()
+        .chunks(255)
+        .map(|chunk| {
+            let n = chunk.iter().fold(0u8, |n, &b| {
+                let lead = (b <= b' ') | (b == 0xc2) | (b.wrapping_sub(0xe1) <= 2);
+                n + u8::from(lead)
+            });
+            usize::from(n)
+        })
+        .sum();
+    maybe_gaps >= limit && words(s).nth(limit).is_some()
+}
+
+/// The words of `s` as byte ranges (runs between white space).
+fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (space, width) = space_at(s, at)?;
+            if !space {
+                break at;
+            }
+            at += width;
+        };
+        while let Some((false, width)) = space_at(s, at) {
+            at += width;
+        }
+        Some(start..at)
+    })
+}
+
+/// Whether the character at byte `at` of `s` (a character boundary) is white space,
+/// and its length in bytes; `None` at the end. ASCII is decided on the byte.
+fn space_at(s: &str, at: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(at)?;
+    if b.is_ascii() {
+        // `char::is_whitespace` on ASCII, plus the separators U+001C–U+001F.
+        return Some((matches!(b, b'\t'..=b'\r' | 0x1c..=b' '), 1));
+    }
+    let c = s.get(at..)?.chars().next()?;
+    Some((super::sentences::is_space(c), c.len_utf8()))
+}
+
+/// Cuts the trimmed span `span` of `text` into pieces of at most [`AIM_WORDS`] words
+/// and appends them; `cased` says whether the document capitalises its sentences.
+pub(super) fn cut(text: &str, span: Range<usize>, cased: bool, out: &mut Vec<Range<usize>>) {
+    let Some(s) = text.get(span.clone()) else {
+        return;
+    };
+    let words: Vec<Range<usize>> = words(s).collect();
+    // Windows overlap: each gap's strength is computed once, when first needed.
+    let mut strengths: Vec<Option<u8>> = vec![None; words.len() + 1];
+    let mut start = 0;
+    while words.len() - start > AIM_WORDS {
+        let left = words.len() - start;
+        // Leave at least MIN_WORDS for the next piece when there are enough words.
+        let last = (start + AIM_WORDS).min(words.len() - MIN_WORDS.min(left / 2));
+        let first = (start + MIN_WORDS).min(last);
+        let best = (first..=last)
+            .max_by_key(|&g| {
+                let ideal = start + IDEAL_WORDS;
+                let known = strengths.get(g).copied().flatten();
+                let strength = known.unwrap_or_else(|| strength(s, &words, g, cased));
+                if let Some(slot) = strengths.get_mut(g) {
+                    *slot = Some(strength);
+                }
+                (strength, std::cmp::Reverse(g.abs_diff(ideal)))
+            })
+            .unwrap_or(last);
+        push(span.start, &words, start..best, out);
+        start = best;
+    }
+    push(span.start, &words, start..words.len(), out);
+}
+
+/// Appends the span from the first to the last word of `range` (offsets from `base`).
+fn push(base: usize, words: &[Range<usize>], range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let first = words.get(range.start).map(|w| w.start);
+    let last = range
+        .end
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .map(|w| w.end);
+    if let (Some(a), Some(b)) = (first, last) {
+        out.push(base + a..base + b);
+    }
+}
+
+/// How strongly the gap before word `g` looks like a pause (higher is stronger).
+fn strength(s: &str, words: &[Range<usize>], g: usize, cased: bool) -> u8 {
+    let word = |i: usize| {
+        words
+            .get(i)
+            .and_then(|r| s.get(r.clone()))
+            .unwrap_or_default()
+    };
+    let (prev, next) = (word(g.wrapping_sub(1)), word(g));
+    let gap = match (words.get(g.wrapping_sub(1)), words.get(g)) {
+        (Some(a), Some(b)) => s.get(a.end..b.start).unwrap_or_default(),
+        _ => "",
+    };
+    if prev == "-->" || next == "-->" {
+        return 0;
+    }
+    if is_label(next) || is_timestamp(next) || gap.contains('\n') {
+        return 5;
+    }
+    if is_timestamp(prev) {
+        return 4;
+    }
+    if prev.ends_with([';', ':', '—', '–']) || matches!(prev, "-" | "—" | "–") {
+        return 3;
+    }
+    if prev.ends_with(',') {
+        return 2;
+    }
+    let capital =
+        cased && next.starts_with(char::is_uppercase) && prev.starts_with(char::is_lowercase);
+    u8::from(capital || is_starter(next))
+}
+
+/// A speaker label: a capitalised name of at most two words' worth of letters ending
+/// in a colon (`A:`, `JOHN:`, `Dr.Smith:`), or a bracketed name (`[Music]`).
+fn is_label(word: &str) -> bool {
+    let Some(name) = word.strip_suffix(':') else {
+        return false;
+    };
+    !name.is_empty()
+        && name.len() <= 24
+        && name.starts_with(char::is_uppercase)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '\''))
+}
+
+/// A timestamp such as `00:01:02`, `[00:01:02]`, `(1:02)` or `00:01:02,000`.
+fn is_timestamp(word: &str) -> bool {
+    if !word.as_bytes().contains(&b':') {
+        return false;
+    }
+    let core = word
+        .trim_start_matches(['[', '('])
+        .trim_end_matches([']', ')', ':']);
+    core.len() >= 4
+        && core.contains(':')
+        && core.starts_with(|c: char| c.is_ascii_digit())
+        && core
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b':' | b',' | b'.'))
+}
+
+/// A common sentence starter, in any case (`and`, `So`, `THE`).
+fn is_starter(word: &str) -> bool {
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    !word.is_empty()
+        && word.len() <= super::abbrev::max_len()
+        && super::sentences::with_lowercase(word, super::abbrev::is_starter)
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str, cased: bool) -> Vec<&str> {
+        let mut out = Vec::new();
+        cut(text, 0..text.len(), cased, &mut out);
+        out.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn counts_words_only_when_needed() {
+        assert!(!exceeds("a b c", 3));
+        assert!(exceeds("a b c d", 3));
+        assert!(!exceeds(&"x".repeat(500), 40));
+        assert!(exceeds(&"ab ".repeat(41), 40));
+        assert!(!exceeds(&"ab ".repeat(40), 40));
+        assert!(exceeds(&"ab\u{3000}".repeat(41), 40));
+    }
+
+    #[test]
+    fn without_evidence_pieces_are_even() {
+        let text = "word ".repeat(100);
+        let got = pieces(text.trim(), true);
+        assert!(got.iter().all(|p| p.split(' ').count() <= AIM_WORDS));
+        assert_eq!(got.iter().map(|p| p.split(' ').count()).sum::<usize>(), 100);
+    }
+
+    #[test]
+    fn speaker_labels_and_timestamps_start_pieces() {
+        let turn = "well i think we should go there tomorrow if the weather holds up ";
+        let text = format!("JOHN: {turn}{turn}MARY: {turn}{turn}[00:01:02] {turn}{turn}");
+        let got = pieces(text.trim(), true);
+        assert!(got[1].starts_with("MARY:"), "{got:?}");
+        assert!(got[2].starts_with("[00:01:02]"), "{got:?}");
+    }
+
+    #[test]
+    fn commas_beat_plain_gaps() {
+        let clause = "one two three four five six seven eight nine ten eleven twelve";
+        let text = format!("{clause}, {clause} {clause} {clause}");
+        assert_eq!(pieces(&text, true)[0], format!("{clause},"));
+    }
+
+    #[test]
+    fn labels_and_timestamps() {
+        assert!(is_label("JOHN:") && is_label("A:") && !is_label("said:") && !is_label(":"));
+        assert!(is_timestamp("[00:01:02]") && is_timestamp("00:01:02,000"));
+        assert!(!is_timestamp("12") && !is_timestamp("ratio:3"));
+    }
+}
