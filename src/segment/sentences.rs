@@ -272,14 +272,19 @@ fn observe_boundary(piece: &str, next: &str, langs: &Langs<'_>, casing: &mut Cas
     if next.is_empty() || (term == '.' && head.len() == piece.len()) {
         return;
     }
-    let word = first_word(next);
-    if word.starts_with(char::is_lowercase) {
-        let token = last_token(head.get(..head.len() - term.len_utf8()).unwrap_or_default());
-        if is_unclear(token, word, Some(head), langs) {
-            return;
+    let start = word_start(next);
+    if !start.starts_with(char::is_lowercase) {
+        // Only the first letter counts: the word need not be read when it is there.
+        if start.starts_with(char::is_uppercase) && has_word(start) {
+            casing.observe(start);
         }
+        return;
     }
-    casing.observe(word);
+    let word = word_at(start);
+    let token = last_token(head.get(..head.len() - term.len_utf8()).unwrap_or_default());
+    if !is_unclear(token, word, Some(head), langs) {
+        casing.observe(word);
+    }
 }
 
 /// Splits one block into sentences and appends their spans.
@@ -601,6 +606,12 @@ fn word_start(s: &str) -> &str {
     s.trim_start_matches(|c: char| {
         c.is_whitespace() || is_opening(c) || is_closing(c) || matches!(c, '¿' | '¡')
     })
+}
+
+/// Whether [`word_at`] of `rest`, which starts with a letter, is not empty, reading
+/// the word only when `rest` is too long for the answer to be plain.
+fn has_word(rest: &str) -> bool {
+    rest.len() <= WINDOW * 4 || rest.is_char_boundary(WINDOW * 4) || !word_at(rest).is_empty()
 }
 
 /// The word that `rest` starts with: up to the first character that is neither a
