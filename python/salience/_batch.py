@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from typing import Any, overload
 
 from salience import _salience
-from salience._progress import progress_bar
 from salience._salience import Summarizer
 from salience._summary import resolve
 
@@ -130,6 +129,8 @@ def summarize_batch(
     threads = _threads()
     floor = _FIRST_CHUNK_CHARS_PER_THREAD * threads // 4
     budget = _FIRST_CHUNK_CHARS_PER_THREAD * threads
+    from salience._progress import progress_bar
+
     bar = progress_bar(total=len(docs), desc="salience", unit="docs")
     try:
         start = 0

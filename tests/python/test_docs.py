@@ -42,7 +42,6 @@ OBJECTS = {
     "Summary.to_dict": salience.Summary.to_dict,
     "Sentence": salience.Sentence,
     "cli.main": cli.main,
-    "PlainBar": _progress.PlainBar,
     "progress_bar": _progress.progress_bar,
 }
 

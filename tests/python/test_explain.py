@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 import pytest
 
 import salience
-from salience._progress import PlainBar
 
 NEWS = (
     "The city council approved a new budget on Monday. The budget raises spending on "
@@ -327,15 +326,17 @@ def test_progress_gives_the_same_results_in_chunks(monkeypatch, capsys):
     monkeypatch.setattr("salience._batch._threads", lambda: 1)
     updates: list[int] = []
 
-    def recording_bar(total, desc, unit):
-        bar = PlainBar(total=total, desc=desc, unit=unit, file=io.StringIO())
-        bar.update = updates.append  # type: ignore[method-assign]
-        return bar
+    class RecordingBar:
+        def __init__(self, total, desc, unit):
+            self.update = updates.append
+
+        def close(self):
+            pass
 
     docs = _docs(3000)
     expected = salience.summarize_batch(docs, 2)
     with monkeypatch.context() as m:
-        m.setattr("salience._batch.progress_bar", recording_bar)
+        m.setattr("salience._progress.progress_bar", RecordingBar)
         assert salience.summarize_batch(docs, 2, progress=True) == expected
     assert sum(updates) == 3000 and len(updates) > 3, updates
     assert salience.summarize_batch(tuple(docs), 2, progress=True, language="en") == (
@@ -355,13 +356,17 @@ def test_chunks_hold_at_least_one_document_and_fit_the_budget():
     assert _chunk_end(docs, 0, 10**9) == (4, 125)
 
 
+def _without_tqdm(monkeypatch):
+    for name in ("tqdm", "tqdm.std", "tqdm.auto"):
+        monkeypatch.setitem(sys.modules, name, None)
+
+
 def test_progress_bar_without_tqdm_is_drawn_on_stderr(monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "tqdm", None)
-    monkeypatch.setitem(sys.modules, "tqdm.std", None)
+    _without_tqdm(monkeypatch)
     docs = _docs(50)
     assert salience.summarize_batch(docs, 1, progress=True) == salience.summarize_batch(docs, 1)
     err = capsys.readouterr().err
-    assert err.rstrip().split("\r")[-1].startswith("salience: 100% |")
+    assert err.rstrip().split("\r")[-1].startswith("salience: 100% ")
     assert "50/50 docs" in err
 
 
@@ -378,13 +383,16 @@ def test_progress_keeps_the_batch_type_rules(texts):
         salience.summarize_batch(texts, 1, progress=True)
 
 
-def test_plain_bar_without_a_total():
+def test_plain_bar_without_a_total(monkeypatch):
+    from salience._progress import progress_bar
+
+    _without_tqdm(monkeypatch)
     out = io.StringIO()
-    bar = PlainBar(total=None, unit="B", file=out)
+    bar = progress_bar(total=None, unit="B", file=out)
     bar.update(2_500_000)
     bar.set_postfix_str("7 docs")
     bar.close()
-    assert out.getvalue().split("\r")[-1].startswith("salience: 2.5 MB, 7 docs [")
+    assert out.getvalue().split("\r")[-1] == "salience: 2500000 B, 7 docs\n"
 
 
 CTRL_C_CHILD = """
