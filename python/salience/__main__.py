@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import salience
 from salience import SalienceError, Summarizer
+from salience._options import LENGTHS
 from salience._progress import progress_bar
 from salience._salience import _Corpus
 
@@ -192,11 +193,7 @@ def _default_threads() -> int:
 
 def _length(args: argparse.Namespace) -> dict[str, Any]:
     """The length of each summary: n, or one budget."""
-    return {
-        name: getattr(args, name)
-        for name in ("n", "ratio", "words", "chars")
-        if getattr(args, name) is not None
-    }
+    return {name: getattr(args, name) for name in LENGTHS if getattr(args, name) is not None}
 
 
 def _fingerprint(args: argparse.Namespace, inputs: Sequence[str]) -> dict[str, Any]:
@@ -212,10 +209,7 @@ def _fingerprint(args: argparse.Namespace, inputs: Sequence[str]) -> dict[str, A
     options = {
         name: getattr(args, name)
         for name in (
-            "n",
-            "ratio",
-            "words",
-            "chars",
+            *LENGTHS,
             "json",
             "sentences",
             "language",

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
-from typing import Any, overload
 
 from salience import _salience
-from salience._salience import Summarizer
-from salience._summary import resolve
+from salience._options import DEFAULT_N, length, resolve
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (milliseconds)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any, overload
+
+    from salience._salience import Summarizer
+
 
 #: Aim for this many seconds of work between two updates of a progress bar.
 _TARGET_SECONDS = 0.25
@@ -22,17 +27,6 @@ _FIRST_CHUNK_CHARS_PER_THREAD = 1 << 17
 _MAX_CHUNK_DOCS = 1 << 16
 
 
-class _DefaultN(int):
-    """The default ``n`` (3), told apart from an ``n=3`` the caller gave, so that a length
-    budget (``ratio=``, ``words=``, ``chars=``) can replace it."""
-
-    def __repr__(self) -> str:
-        return "3"
-
-
-_DEFAULT_N = _DefaultN(3)
-
-
 def _threads() -> int:
     env = os.environ.get("SALIENCE_NUM_THREADS", "")
     if env.isdigit() and int(env) > 0:
@@ -42,6 +36,8 @@ def _threads() -> int:
 
 def _as_sequence(texts: Any) -> Sequence[object]:
     """``texts`` if the Rust batch would take it, else the same ``TypeError``."""
+    from collections.abc import Sequence
+
     if isinstance(texts, (list, tuple)):
         return texts
     if isinstance(texts, (str, bytes)) or not isinstance(texts, Sequence):
@@ -50,27 +46,31 @@ def _as_sequence(texts: Any) -> Sequence[object]:
     return list(texts)
 
 
-@overload
+if TYPE_CHECKING:
+    # For type checkers only: at run time the overloads would import typing.
+    @overload
+    def summarize_batch(
+        texts: Sequence[str],
+        n: int = ...,
+        *,
+        progress: bool = ...,
+        summarizer: Summarizer | None = ...,
+        **options: Any,
+    ) -> list[list[str]]: ...
+    @overload
+    def summarize_batch(  # type: ignore[overload-overlap]
+        texts: Sequence[object],
+        n: int = ...,
+        *,
+        progress: bool = ...,
+        summarizer: Summarizer | None = ...,
+        **options: Any,
+    ) -> list[list[str] | None]: ...
+
+
 def summarize_batch(
-    texts: Sequence[str],
-    n: int = ...,
-    *,
-    progress: bool = ...,
-    summarizer: Summarizer | None = ...,
-    **options: Any,
-) -> list[list[str]]: ...
-@overload
-def summarize_batch(  # type: ignore[overload-overlap]
     texts: Sequence[object],
-    n: int = ...,
-    *,
-    progress: bool = ...,
-    summarizer: Summarizer | None = ...,
-    **options: Any,
-) -> list[list[str] | None]: ...
-def summarize_batch(
-    texts: Sequence[object],
-    n: int = _DEFAULT_N,
+    n: int = DEFAULT_N,
     *,
     progress: bool = False,
     summarizer: Summarizer | None = None,
@@ -116,11 +116,10 @@ def summarize_batch(
         >>> salience.summarize_batch(["One. Two.", None, float("nan")], 1)
         [['One.'], None, None]
     """
-    if n is not _DEFAULT_N:
-        options = {"n": n, **options}
-    if not progress and summarizer is None and set(options) <= {"n"}:
-        return _salience.summarize_batch(texts, **options)
+    if not progress and summarizer is None and not options:
+        return _salience.summarize_batch(texts, **length(n, {}))
     s, per_call = resolve(summarizer, options)
+    per_call = length(n, per_call)
     if not progress:
         return s.summarize_batch(texts, **per_call)
     docs = _as_sequence(texts)

@@ -1,76 +1,26 @@
-"""``explain`` and the :class:`Summary` it returns: which sentences were chosen, and why."""
+"""``explain`` and the :class:`Summary` it returns: which sentences were chosen, and why.
+
+Its HTML view (what Jupyter shows) is in ``_html``.
+"""
 
 from __future__ import annotations
 
-import html
-import inspect
-import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from salience._options import DEFAULT_N, length, resolve, shown
 from salience._salience import Summarizer
 
 if TYPE_CHECKING:
     import numpy
     import pandas  # type: ignore[import-untyped]
 
-#: Language codes written right to left (the HTML view sets ``dir="rtl"`` for them;
-#: any other text gets ``dir="auto"``, which the browser resolves from the first letter).
-RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "ckb", "dv"})
+    from salience._salience import _Explanation
 
 #: Languages whose sentences follow each other without a space.
-_NO_SPACE_BETWEEN_SENTENCES = frozenset({"zh", "ja"})
-
-_FALLBACK_CONSTRUCTOR_OPTIONS = (
-    "language",
-    "position_weight",
-    "stopwords",
-    "extra_stopwords",
-    "threads",
-)
-
-
-def constructor_options() -> frozenset[str]:
-    """The keyword arguments ``Summarizer(...)`` accepts, read from its signature."""
-    try:
-        return frozenset(inspect.signature(Summarizer).parameters)
-    except (TypeError, ValueError):  # pragma: no cover - a signature pyo3 did not expose
-        return frozenset(_FALLBACK_CONSTRUCTOR_OPTIONS)
-
-
-def split_options(options: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Split keyword options into ``Summarizer(...)``'s and the rest (passed per call)."""
-    ctor = constructor_options()
-    built = {k: v for k, v in options.items() if k in ctor}
-    per_call = {k: v for k, v in options.items() if k not in ctor}
-    return built, per_call
-
-
-_DEFAULT: Summarizer | None = None
-
-
-def default_summarizer() -> Summarizer:
-    """The shared ``Summarizer()``, equal to what ``salience.summarize`` uses."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Summarizer()
-    return _DEFAULT
-
-
-def resolve(
-    summarizer: Summarizer | None, options: Mapping[str, Any]
-) -> tuple[Summarizer, dict[str, Any]]:
-    """The summarizer to use and the options left for each call."""
-    built, per_call = split_options(options)
-    if summarizer is not None:
-        if built:
-            names = ", ".join(sorted(built))
-            raise TypeError(f"pass either summarizer= or Summarizer options ({names}), not both")
-        return summarizer, per_call
-    return (Summarizer(**built) if built else default_summarizer()), per_call
+NO_SPACE_BETWEEN_SENTENCES = frozenset({"zh", "ja"})
 
 
 @dataclass(frozen=True)
@@ -251,7 +201,7 @@ class Summary:
         }
 
     def __str__(self) -> str:
-        sep = "" if self.language in _NO_SPACE_BETWEEN_SENTENCES else " "
+        sep = "" if self.language in NO_SPACE_BETWEEN_SENTENCES else " "
         return sep.join(self.summary)
 
     def __repr__(self) -> str:
@@ -264,21 +214,13 @@ class Summary:
         )
 
     def _repr_html_(self) -> str:
-        return render_html(self)
+        from salience._html import render
 
-
-def _shown_option(value: Any) -> Any:
-    """An option as a ``Summary`` keeps it: a weight (kept as float32 by the summarizer)
-    as the decimal it came from, a saved model (bytes) as its size."""
-    if isinstance(value, float):
-        return float(f"{value:.7g}")
-    if isinstance(value, (bytes, bytearray)):
-        return f"<{len(value)} bytes>"
-    return value
+        return render(self)
 
 
 def explain(
-    text: str, n: int | None = None, *, summarizer: Summarizer | None = None, **options: Any
+    text: str, n: int | None = DEFAULT_N, *, summarizer: Summarizer | None = None, **options: Any
 ) -> Summary:
     """Summarize ``text`` and keep everything behind the choice: a :class:`Summary`.
 
@@ -288,8 +230,9 @@ def explain(
 
     Args:
         text: The document.
-        n: How many sentences to choose (3 unless another budget is given, such as
-            ``ratio=``, ``words=`` or ``chars=`` where ``Summarizer.explain`` takes them).
+        n: How many sentences to choose: 3 unless a budget is given instead (``ratio=``,
+            ``words=`` or ``chars=``, passed on like other keywords); ``None`` also means
+            the default.
         summarizer: A ``Summarizer`` to use instead of building one from ``options``.
         **options: Options of ``Summarizer(...)`` (``language``, ``position_weight``,
             ``stopwords``, ``extra_stopwords``, ``threads``, …); any other keyword is
@@ -316,7 +259,16 @@ def explain(
         ('en', 2)
     """
     s, per_call = resolve(summarizer, options)
-    raw = s.explain(text, **per_call) if n is None else s.explain(text, n, **per_call)
+    n = DEFAULT_N if n is None else n
+    raw = s.explain(text, **length(n, per_call))
+    return _summary(s, text, raw, None if n is DEFAULT_N else n, per_call)
+
+
+def _summary(
+    s: Summarizer, text: str, raw: _Explanation, n: int | None, per_call: Mapping[str, Any]
+) -> Summary:
+    """The :class:`Summary` of what ``s.explain(text, ...)`` returned, and the options it
+    was made with."""
     chosen = frozenset(raw["selected"])
     sentences = tuple(
         Sentence(
@@ -331,7 +283,7 @@ def explain(
         )
         for row in raw["sentences"]
     )
-    used = {k: _shown_option(v) for k, v in s.__getnewargs_ex__()[1].items()}
+    used = {k: shown(v) for k, v in s.__getnewargs_ex__()[1].items()}
     used.update(per_call)
     return Summary(
         text=text,
@@ -342,130 +294,4 @@ def explain(
         feature_names=tuple(raw["feature_names"]),
         options=used,
         summarizer=s,
-    )
-
-
-# --- The HTML view --------------------------------------------------------------------
-
-_MARK_STYLE = "background:#ffd54f;color:#1b1b1b;padding:0 .12em;border-radius:3px"
-_MUTED = "color:#6b6b6b;font-size:.85em"
-
-
-def _shade(weight: float) -> str:
-    """A translucent amber background whose strength follows the score's weight in [0, 1]."""
-    return f"background:rgba(255,171,0,{0.05 + 0.40 * weight:.3f})"
-
-
-def _tooltip(s: Sentence) -> str:
-    features = " · ".join(f"{k} {v:.3f}" for k, v in s.features.items())
-    head = f"sentence {s.index} · rank {s.rank + 1} · score {s.score:.3f}"
-    return html.escape(f"{head}\n{features}" if features else head, quote=True)
-
-
-def _gap(text: str) -> str:
-    """White space between two sentences, with long runs of blank lines shortened."""
-    return html.escape(re.sub(r"\n\s*\n\s*", "\n\n", text))
-
-
-#: A document with more sentences than this is shown in part: its first sentences and
-#: each chosen sentence with its neighbours (the rest elided), so that the view of a book
-#: stays small; the score table then lists the MAX_ROWS best sentences.
-MAX_SHOWN = 400
-MAX_ROWS = 100
-_LEAD_SHOWN = 10
-
-
-def _shown(summary: Summary) -> frozenset[int]:
-    count = len(summary.sentences)
-    if count <= MAX_SHOWN:
-        return frozenset(range(count))
-    near = {i + d for i in summary.selected for d in (-1, 0, 1)}
-    return frozenset(near | set(range(_LEAD_SHOWN)))
-
-
-def render_html(summary: Summary) -> str:
-    """The HTML of :meth:`Summary._repr_html_`: every piece of text is escaped."""
-    esc = html.escape
-    lang = summary.language
-    direction = "rtl" if lang in RIGHT_TO_LEFT else "auto"
-    lang_attr = f' lang="{esc(lang, quote=True)}"' if lang else ""
-    text_attrs = f'dir="{direction}"{lang_attr}'
-    scores = [s.score for s in summary.sentences]
-    low, high = (min(scores), max(scores)) if scores else (0.0, 0.0)
-
-    def weight(score: float) -> float:
-        w = (score - low) / (high - low) if high > low else 1.0
-        return w if math.isfinite(w) else 0.0
-
-    shown = _shown(summary)
-    doc: list[str] = []
-    pos = None
-    hidden = 0
-    for s in summary.sentences:
-        if s.index not in shown:
-            hidden += 1
-            continue
-        if hidden:
-            doc.append(f'\n<span style="{_MUTED}">[… {hidden} sentences …]</span>\n')
-            hidden = 0
-        elif pos is not None:
-            doc.append(_gap(summary.text[pos : s.start]))
-        body = esc(s.text)
-        if s.selected:
-            doc.append(f'<mark title="{_tooltip(s)}" style="{_MARK_STYLE}">{body}</mark>')
-        else:
-            shade = _shade(weight(s.score))
-            doc.append(f'<span title="{_tooltip(s)}" style="{shade}">{body}</span>')
-        pos = s.end
-    if hidden:
-        doc.append(f'\n<span style="{_MUTED}">[… {hidden} sentences …]</span>')
-
-    rows = []
-    ranked = len(summary.sentences) > MAX_SHOWN
-    for s in summary.sentences:
-        if ranked and s.rank >= MAX_ROWS:
-            continue
-        width = 100 * weight(s.score)
-        bar = (
-            f'<div style="width:8em;background:#eee;height:.7em;border-radius:2px">'
-            f'<div style="width:{width:.1f}%;background:#ffab00;height:100%;border-radius:2px">'
-            "</div></div>"
-        )
-        preview = s.text if len(s.text) <= 90 else s.text[:89] + "…"
-        feats = " ".join(f"{v:.2f}" for v in s.features.values())
-        flag = "✔" if s.selected else ""
-        rows.append(
-            f"<tr><td>{s.index}</td><td>{s.rank + 1}</td><td>{flag}</td>"
-            f'<td style="text-align:right">{s.score:.3f}</td><td>{bar}</td>'
-            f'<td style="{_MUTED}">{feats}</td><td {text_attrs}>{esc(preview)}</td></tr>'
-        )
-    caption = f"the {MAX_ROWS} best of " if ranked else ""
-    feature_header = esc(" ".join(summary.feature_names))
-    table = (
-        '<table style="border-collapse:collapse;font-size:.85em">'
-        "<thead><tr><th>#</th><th>rank</th><th>chosen</th><th>score</th><th></th>"
-        f"<th>{feature_header}</th><th>sentence</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
-    options = ", ".join(f"{k}={v!r}" for k, v in summary.options.items())
-    budget = "" if summary.n is None else f"n={summary.n} · "
-    language = esc(lang) if lang else "none detected"
-    if lang and summary.options.get("language") is None:
-        language += " (detected)"
-    sep = "" if lang in _NO_SPACE_BETWEEN_SENTENCES else " "
-    chosen = sep.join(f"<span>{esc(t)}</span>" for t in summary.summary)
-    return (
-        '<div class="salience-summary" style="line-height:1.6;max-width:60em">'
-        f'<div dir="ltr" style="{_MUTED}">'
-        f"<b>salience</b> · {len(summary.selected)} of {len(summary.sentences)} sentences · "
-        f"language {language} · {budget}{esc(options)}</div>"
-        f'<div {text_attrs} style="margin:.4em 0 .8em 0;padding:.5em .8em;'
-        f'border-inline-start:4px solid #ffab00;font-size:1.05em">{chosen}</div>'
-        f'<div {text_attrs} style="white-space:pre-wrap;max-height:32em;overflow-y:auto;'
-        f'padding:.2em .4em;border:1px solid #ddd;border-radius:4px">{"".join(doc)}</div>'
-        f'<div dir="ltr" style="{_MUTED}"><mark style="{_MARK_STYLE}">chosen</mark> · '
-        "shade: score (darker is higher) · hover a sentence for its rank and features</div>"
-        f'<details dir="ltr"><summary style="{_MUTED}">scores of {caption or "all "}'
-        f"{len(summary.sentences)} sentences</summary>{table}</details>"
-        "</div>"
     )

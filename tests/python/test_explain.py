@@ -151,6 +151,12 @@ def test_options_split_between_constructor_and_call():
         salience.explain(NEWS, -1)
 
 
+def test_the_option_names_are_the_summarizers_signature():
+    from salience._options import SUMMARIZER_OPTIONS
+
+    assert SUMMARIZER_OPTIONS == tuple(inspect.signature(salience.Summarizer).parameters)
+
+
 # --- The HTML view ------------------------------------------------------------------------
 
 
