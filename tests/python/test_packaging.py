@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -71,3 +72,17 @@ def test_runs_from_the_installed_artifact(root):
     assert direct is not None, "salience was not installed from a file"
     url = json.loads(direct)["url"]
     assert url.endswith("/" + Path(INSTALLED_FROM).name), (url, INSTALLED_FROM)
+
+
+def test_import_leaves_explain_and_the_version_for_first_use():
+    # What only explain, pandas or the version need stays unloaded until they are used,
+    # so that `import salience` stays quick (a module list, not a timing, is asserted).
+    code = (
+        "import sys, salience; "
+        "print(sorted(m for m in ('dataclasses', 'inspect', 'typing', 'importlib.metadata', "
+        "'salience._summary', 'salience._html', 'salience._progress', 'numpy', 'pandas') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert salience.explain("One. Two.", 1).summary == ["One."]
