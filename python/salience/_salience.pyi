@@ -34,18 +34,23 @@ class _SentenceScore(TypedDict):
     rank: int
     features: dict[str, float]
 
+# A length is n sentences (3 when left out) or one budget, never both: n given with a
+# budget raises SalienceError, so each signature is split in two overloads.
+@overload
+def summarize(text: str, n: int = 3) -> list[str]: ...
+@overload
 def summarize(
     text: str,
-    n: int = 3,
     *,
     ratio: float | None = None,
     words: int | None = None,
     chars: int | None = None,
 ) -> list[str]: ...
 @overload
+def summarize_batch(texts: Sequence[str], n: int = 3) -> list[list[str]]: ...
+@overload
 def summarize_batch(
     texts: Sequence[str],
-    n: int = 3,
     *,
     ratio: float | None = None,
     words: int | None = None,
@@ -53,8 +58,11 @@ def summarize_batch(
 ) -> list[list[str]]: ...
 @overload
 def summarize_batch(  # type: ignore[overload-overlap]
+    texts: Sequence[object], n: int = 3
+) -> list[list[str] | None]: ...
+@overload
+def summarize_batch(  # type: ignore[overload-overlap]
     texts: Sequence[object],
-    n: int = 3,
     *,
     ratio: float | None = None,
     words: int | None = None,
@@ -84,20 +92,23 @@ class Summarizer:
     def idf_documents(self) -> int | None: ...
     def fit(self, corpus: Sequence[str]) -> Summarizer: ...
     def save_idf(self, path: str | os.PathLike[str]) -> None: ...
+    @overload
+    def summarize(self, text: str, n: int = 3) -> list[str]: ...
+    @overload
     def summarize(
         self,
         text: str,
-        n: int = 3,
         *,
         ratio: float | None = None,
         words: int | None = None,
         chars: int | None = None,
     ) -> list[str]: ...
     @overload
+    def summarize_batch(self, texts: Sequence[str], n: int = 3) -> list[list[str]]: ...
+    @overload
     def summarize_batch(
         self,
         texts: Sequence[str],
-        n: int = 3,
         *,
         ratio: float | None = None,
         words: int | None = None,
@@ -105,9 +116,12 @@ class Summarizer:
     ) -> list[list[str]]: ...
     @overload
     def summarize_batch(  # type: ignore[overload-overlap]
+        self, texts: Sequence[object], n: int = 3
+    ) -> list[list[str] | None]: ...
+    @overload
+    def summarize_batch(  # type: ignore[overload-overlap]
         self,
         texts: Sequence[object],
-        n: int = 3,
         *,
         ratio: float | None = None,
         words: int | None = None,
@@ -115,10 +129,12 @@ class Summarizer:
     ) -> list[list[str] | None]: ...
     def split_sentences(self, text: str) -> list[str]: ...
     def score(self, text: str) -> list[_SentenceScore]: ...
+    @overload
+    def explain(self, text: str, n: int = 3) -> _Explanation: ...
+    @overload
     def explain(
         self,
         text: str,
-        n: int = 3,
         *,
         ratio: float | None = None,
         words: int | None = None,
