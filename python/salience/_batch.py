@@ -6,7 +6,7 @@ import os
 import time
 
 from salience import _salience
-from salience._options import DEFAULT_N, length, resolve
+from salience._options import DEFAULT_N, budget_keywords, length, resolve
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (milliseconds)
 if TYPE_CHECKING:
@@ -53,6 +53,9 @@ if TYPE_CHECKING:
         texts: Sequence[str],
         n: int = ...,
         *,
+        ratio: float | None = ...,
+        words: int | None = ...,
+        chars: int | None = ...,
         progress: bool = ...,
         summarizer: Summarizer | None = ...,
         **options: Any,
@@ -62,6 +65,9 @@ if TYPE_CHECKING:
         texts: Sequence[object],
         n: int = ...,
         *,
+        ratio: float | None = ...,
+        words: int | None = ...,
+        chars: int | None = ...,
         progress: bool = ...,
         summarizer: Summarizer | None = ...,
         **options: Any,
@@ -72,6 +78,9 @@ def summarize_batch(
     texts: Sequence[object],
     n: int = DEFAULT_N,
     *,
+    ratio: float | None = None,
+    words: int | None = None,
+    chars: int | None = None,
     progress: bool = False,
     summarizer: Summarizer | None = None,
     **options: Any,
@@ -89,8 +98,10 @@ def summarize_batch(
 
     Args:
         texts: A sequence (list or tuple) of documents, each a ``str`` or missing.
-        n: How many sentences to return per document (3 unless a budget is given:
-            ``ratio=``, ``words=`` or ``chars=``, passed on like other keywords).
+        n: How many sentences to return per document (3 unless a budget is given).
+        ratio: Instead of ``n``: this share of each document's sentences.
+        words: Instead of ``n``: at most this many words per summary.
+        chars: Instead of ``n``: at most this many characters per summary.
         progress: Show a progress bar on stderr (tqdm's when tqdm is installed, a
             widget in Jupyter with ipywidgets, else a plain one). The batch then runs in
             chunks sized to update the bar a few times a second; the results are the same.
@@ -105,7 +116,8 @@ def summarize_batch(
         TypeError: ``texts`` is a ``str`` or not a sequence, holds something that is
             neither a ``str`` nor missing (the message names its index), or ``n`` is not
             an ``int``.
-        SalienceError: ``n`` is negative, or an option has an invalid value.
+        SalienceError: ``n`` is negative, ``n`` and a budget are both given, or an
+            option has an invalid value.
 
     Example:
         >>> import salience
@@ -116,10 +128,11 @@ def summarize_batch(
         >>> salience.summarize_batch(["One. Two.", None, float("nan")], 1)
         [['One.'], None, None]
     """
+    per_call = length(n, budget_keywords(ratio, words, chars))
     if not progress and summarizer is None and not options:
-        return _salience.summarize_batch(texts, **length(n, {}))
-    s, per_call = resolve(summarizer, options)
-    per_call = length(n, per_call)
+        return _salience.summarize_batch(texts, **per_call)
+    s, other = resolve(summarizer, options)
+    per_call.update(other)
     if not progress:
         return s.summarize_batch(texts, **per_call)
     docs = _as_sequence(texts)

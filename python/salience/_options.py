@@ -41,9 +41,16 @@ class _DefaultN(int):
 DEFAULT_N: int = _DefaultN(3)
 
 
-def length(n: int, per_call: dict[str, Any]) -> dict[str, Any]:
-    """The keywords of one call: ``per_call`` plus ``n`` when the caller gave one."""
-    return per_call if n is DEFAULT_N else {"n": n, **per_call}
+def budget_keywords(ratio: float | None, words: int | None, chars: int | None) -> dict[str, Any]:
+    """The length budget keywords a caller gave (``None`` is not given)."""
+    given = {"ratio": ratio, "words": words, "chars": chars}
+    return {k: v for k, v in given.items() if v is not None}
+
+
+def length(n: int, budget: dict[str, Any]) -> dict[str, Any]:
+    """The length keywords of one call: ``budget``, and ``n`` only when the caller gave
+    it (the Rust methods refuse an ``n`` together with a budget)."""
+    return budget if n is DEFAULT_N else {"n": n, **budget}
 
 
 _DEFAULT: Summarizer | None = None

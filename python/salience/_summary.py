@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from salience._options import DEFAULT_N, length, resolve, shown
+from salience._options import DEFAULT_N, budget_keywords, length, resolve, shown
 from salience._salience import Summarizer
 
 if TYPE_CHECKING:
@@ -220,7 +220,14 @@ class Summary:
 
 
 def explain(
-    text: str, n: int | None = DEFAULT_N, *, summarizer: Summarizer | None = None, **options: Any
+    text: str,
+    n: int | None = DEFAULT_N,
+    *,
+    ratio: float | None = None,
+    words: int | None = None,
+    chars: int | None = None,
+    summarizer: Summarizer | None = None,
+    **options: Any,
 ) -> Summary:
     """Summarize ``text`` and keep everything behind the choice: a :class:`Summary`.
 
@@ -230,9 +237,11 @@ def explain(
 
     Args:
         text: The document.
-        n: How many sentences to choose: 3 unless a budget is given instead (``ratio=``,
-            ``words=`` or ``chars=``, passed on like other keywords); ``None`` also means
-            the default.
+        n: How many sentences to choose (3 unless a budget is given; ``None`` also
+            means the default).
+        ratio: Instead of ``n``: this share of the sentences.
+        words: Instead of ``n``: at most this many words.
+        chars: Instead of ``n``: at most this many characters.
         summarizer: A ``Summarizer`` to use instead of building one from ``options``.
         **options: Options of ``Summarizer(...)`` (``language``, ``position_weight``,
             ``stopwords``, ``extra_stopwords``, ``threads``, …); any other keyword is
@@ -244,7 +253,8 @@ def explain(
     Raises:
         TypeError: ``text`` is not a ``str``, ``n`` is not an ``int``, an option is
             unknown, or both ``summarizer`` and constructor options are given.
-        SalienceError: ``n`` is negative, or an option has an invalid value.
+        SalienceError: ``n`` is negative, ``n`` and a budget are both given, or an
+            option has an invalid value.
 
     Example:
         >>> import salience
@@ -259,12 +269,13 @@ def explain(
         ('en', 2)
     """
     s, per_call = resolve(summarizer, options)
+    per_call.update(budget_keywords(ratio, words, chars))
     n = DEFAULT_N if n is None else n
     raw = s.explain(text, **length(n, per_call))
-    return _summary(s, text, raw, None if n is DEFAULT_N else n, per_call)
+    return from_explanation(s, text, raw, None if n is DEFAULT_N else n, per_call)
 
 
-def _summary(
+def from_explanation(
     s: Summarizer, text: str, raw: _Explanation, n: int | None, per_call: Mapping[str, Any]
 ) -> Summary:
     """The :class:`Summary` of what ``s.explain(text, ...)`` returned, and the options it
