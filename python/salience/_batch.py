@@ -103,7 +103,7 @@ def summarize_batch(
         words: Instead of ``n``: at most this many words per summary.
         chars: Instead of ``n``: at most this many characters per summary.
         progress: Show a progress bar on stderr (tqdm's when tqdm is installed, a
-            widget in Jupyter with ipywidgets, else a plain one). The batch then runs in
+            widget in Jupyter with ipywidgets, else a plain count). The batch then runs in
             chunks sized to update the bar a few times a second; the results are the same.
         summarizer: A ``Summarizer`` to use instead of building one from ``options``.
         **options: Options of ``Summarizer(...)`` (e.g. ``language="ur"``); any other
