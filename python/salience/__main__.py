@@ -21,16 +21,13 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import salience
 from salience import SalienceError, Summarizer
 from salience._options import LENGTHS
-from salience._progress import progress_bar
+from salience._progress import ProgressBar, progress_bar
 from salience._salience import _Corpus
-
-if TYPE_CHECKING:
-    from salience._progress import ProgressBar
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 

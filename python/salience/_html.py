@@ -7,10 +7,10 @@ from __future__ import annotations
 import html
 import math
 import re
+from typing import TYPE_CHECKING
 
 from salience._summary import NO_SPACE_BETWEEN_SENTENCES
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (milliseconds)
 if TYPE_CHECKING:
     from salience._summary import Sentence, Summary
 

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import sys
+from typing import Any, Protocol, TextIO
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (milliseconds)
-if TYPE_CHECKING:
-    from typing import Any, Protocol, TextIO
 
-    class ProgressBar(Protocol):
-        """The part of tqdm's interface that salience uses."""
+class ProgressBar(Protocol):
+    """The part of tqdm's interface that salience uses."""
 
-        def update(self, n: float = 1) -> Any: ...
-        def set_postfix_str(self, s: str = "", refresh: bool = True) -> Any: ...
-        def close(self) -> Any: ...
+    def update(self, n: float = 1) -> Any: ...
+    def set_postfix_str(self, s: str = "", refresh: bool = True) -> Any: ...
+    def close(self) -> Any: ...
 
 
 class _Count:
