@@ -157,6 +157,15 @@ def test_the_option_names_are_the_summarizers_signature():
     assert SUMMARIZER_OPTIONS == tuple(inspect.signature(salience.Summarizer).parameters)
 
 
+@pytest.mark.parametrize("name", ["summarize", "summarize_batch", "explain"])
+def test_module_functions_take_the_length_keywords_of_the_methods(name):
+    from salience._options import LENGTHS
+
+    function = inspect.signature(getattr(salience, name)).parameters
+    method = inspect.signature(getattr(salience.Summarizer, name)).parameters
+    assert [(k, function[k].kind) for k in LENGTHS] == [(k, method[k].kind) for k in LENGTHS]
+
+
 # --- The HTML view ------------------------------------------------------------------------
 
 
