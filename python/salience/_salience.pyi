@@ -145,6 +145,7 @@ class Summarizer:
 
 @final
 class _Corpus:
+    @overload
     def __new__(
         cls,
         summarizer: Summarizer,
@@ -156,6 +157,18 @@ class _Corpus:
         headers: bool = False,
         encoding_errors: str = "strict",
         n: int = 3,
+    ) -> _Corpus: ...
+    @overload
+    def __new__(
+        cls,
+        summarizer: Summarizer,
+        inputs: Sequence[tuple[str | os.PathLike[str] | None, bool]],
+        *,
+        field: str = "text",
+        json: bool = False,
+        sentences: bool = False,
+        headers: bool = False,
+        encoding_errors: str = "strict",
         ratio: float | None = None,
         words: int | None = None,
         chars: int | None = None,
