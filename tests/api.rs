@@ -153,10 +153,9 @@ fn batch_equals_one_by_one() {
 
 #[test]
 fn urdu_sample_gives_three_whole_sentences() {
-    let Some(path) = eval_data::eval_file("samples/urdu_news_sco_summit.txt") else {
+    let Some(text) = eval_data::read("samples/urdu_news_sco_summit.txt") else {
         return;
     };
-    let text = std::fs::read_to_string(path).unwrap();
     let all = split_sentences(&text);
     let summary = summarize(&text, 3);
     assert_eq!(summary.len(), 3);

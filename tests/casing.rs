@@ -69,8 +69,7 @@ fn golden_unpunctuated() {
 
 /// The texts of the first `n` CNN/DM articles, or `None` without the evaluation data.
 fn cnndm(n: usize) -> Option<Vec<String>> {
-    let path = eval_data::eval_file("summarization/cnndm_250.jsonl")?;
-    let text = std::fs::read_to_string(path).unwrap();
+    let text = eval_data::read("summarization/cnndm_250.jsonl")?;
     Some(
         text.lines()
             .take(n)

@@ -5,6 +5,8 @@
 //! wrapped prose and quotes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod eval_data;
+
 use salience::segment::{sentence_spans, split_sentences_in, MAX_SENTENCE_BYTES};
 use salience::{split_sentences, Language};
 
@@ -240,14 +242,11 @@ fn run_in(cases: &[Case], language: Option<Language>) -> Vec<String> {
 
 #[test]
 fn english_golden_rules() {
-    // The evaluation data: `../shared/eval`, or where `SALIENCE_EVAL_DIR` says.
-    let dir = std::env::var("SALIENCE_EVAL_DIR")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval").to_owned());
-    let path = &format!("{dir}/segmentation/english_golden_rules.jsonl");
-    let Some(cases) = load(path) else {
-        println!("skipped: {path} is absent");
+    let Some(path) = eval_data::file("segmentation/english_golden_rules.jsonl") else {
         return;
     };
+    let path = path.to_str().unwrap();
+    let cases = load(path).unwrap_or_else(|| panic!("{path} is unreadable"));
     assert_eq!(cases.len(), 48);
     let failures = run(&cases);
     let passed = cases.len() - failures.len();

@@ -9,6 +9,8 @@
 //! alphabet of the borders between ASCII and other scripts, many cases each.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod eval_data;
+
 use proptest::prelude::*;
 use salience::segment::word_indices;
 use unicode_segmentation::UnicodeSegmentation;
@@ -75,7 +77,6 @@ fn space_runs_stay_whole() {
 
 #[test]
 fn evaluation_texts() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
     for file in [
         "corpora/gutenberg/alice_in_wonderland.txt",
         "corpora/gutenberg/moby_dick.txt",
@@ -87,7 +88,7 @@ fn evaluation_texts() {
         "summarization/xlsum_urdu_244.jsonl",
         "samples/urdu_news_sco_summit.txt",
     ] {
-        let Ok(raw) = std::fs::read_to_string(dir.join(file)) else {
+        let Some(raw) = eval_data::read(file) else {
             continue;
         };
         if file.ends_with(".jsonl") {
