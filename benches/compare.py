@@ -33,6 +33,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from eval_data import eval_dir
+
 N = 3
 LEDE_CHARS = 500
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,11 +44,6 @@ SENTENCE_END = re.compile(r"(?<=[.!?۔؟])[\"'”’)\]]*\s+")
 WORD = re.compile(r"\w+")
 
 Summarize = Callable[[str], Sequence[str]]
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("SALIENCE_EVAL_DIR")
-    return Path(env) if env else ROOT.parent / "shared" / "eval"
 
 
 def load_set(name: str) -> list[str]:

@@ -1,9 +1,9 @@
 """Summary quality on real news: ROUGE tables for salience, Lead-k and peer summarizers.
 
-Runs every system over the sets in ``../shared/eval/summarization/`` (relative to the
-project checkout) and prints one table per set: ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 x 100,
-averaged over documents, scored as ``../shared/eval/README.md`` prescribes (see
-``benches/rouge.py``)::
+Runs every system over the sets in ``../shared/eval/summarization/`` (beside the
+checkout, or under ``$SALIENCE_EVAL_DIR``; see ``benches/eval_data.py``) and prints one
+table per set: ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 x 100, averaged over documents, scored
+as ``../shared/eval/README.md`` prescribes (see ``benches/rouge.py``)::
 
     pip install '.[eval]'
     python benches/quality.py                       # all sets, all systems
@@ -34,12 +34,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from eval_data import eval_dir
 from rouge import METRICS, Scorer
 
 import salience
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "eval" / "summarization"
+DEFAULT_DATA = eval_dir() / "summarization"
 
 
 @dataclass(frozen=True)
