@@ -11,8 +11,8 @@ Systems, each asked for about three sentences of every document:
 - salience: ``Summarizer(threads=1).summarize`` per document (the reference for every
   ratio), ``summarize_batch`` on one thread and on the default pool;
 - lede (pure Python, ``lede.summarize(text, 500)``, its default budget in characters);
-- sumy LexRank, LSA and Luhn, with a regular-expression tokenizer (sumy's own English
-  tokenizer needs an NLTK data download) and sumy's Snowball stemmer and stopwords;
+- sumy LexRank, LSA and Luhn on the sentences of a regular-expression splitter, through
+  ``sumy_adapter.py`` (no NLTK data; sumy's Snowball stemmer and stopwords for English);
 - a scikit-learn baseline: TF-IDF over the document's sentences plus a lead position
   weight, top three sentences.
 
@@ -33,18 +33,17 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import sumy_adapter
+from eval_data import eval_dir
+
 N = 3
 LEDE_CHARS = 500
 ROOT = Path(__file__).resolve().parent.parent
 SENTENCE_END = re.compile(r"(?<=[.!?۔؟])[\"'”’)\]]*\s+")
-WORD = re.compile(r"\w+")
 
 Summarize = Callable[[str], Sequence[str]]
-
-
-def eval_dir() -> Path:
-    env = os.environ.get("SALIENCE_EVAL_DIR")
-    return Path(env) if env else ROOT.parent / "shared" / "eval"
 
 
 def load_set(name: str) -> list[str]:
@@ -93,46 +92,12 @@ def lede_system() -> dict[str, Summarize]:
     return {"lede (Python)": lambda t: [lede.summarize(t, LEDE_CHARS).summary]}
 
 
-class RegexTokenizer:
-    """The two methods sumy's parsers call, without NLTK data files."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-
-    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(split_sentences(paragraph))
-
-    def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(w for w in WORD.findall(sentence) if not w.isdigit())
-
-
 def sumy_systems(lang: str) -> dict[str, Summarize]:
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.parsers.plaintext import PlaintextParser
-    from sumy.summarizers.lex_rank import LexRankSummarizer
-    from sumy.summarizers.lsa import LsaSummarizer
-    from sumy.summarizers.luhn import LuhnSummarizer
-    from sumy.utils import get_stop_words
-
-    language = "english" if lang == "en" else "urdu"
-    tokenizer = RegexTokenizer(language)
     systems: dict[str, Summarize] = {}
-    for name, cls in [
-        ("LexRank", LexRankSummarizer),
-        ("LSA", LsaSummarizer),
-        ("Luhn", LuhnSummarizer),
-    ]:
-        if lang == "en":
-            summarizer = cls(Stemmer(language))
-            summarizer.stop_words = get_stop_words(language)
-        else:
-            summarizer = cls()  # no Urdu stemmer or stopwords in sumy
-
-        def run(text: str, s=summarizer) -> list[str]:
-            doc = PlaintextParser.from_string(text, tokenizer).document
-            return [str(x) for x in s(doc, N)]
-
-        systems[f"sumy {name}"] = run
+    for key in ("lexrank", "lsa", "luhn"):
+        pick = sumy_adapter.factory(key)(lang)
+        name = sumy_adapter.SUMMARIZERS[key][2]
+        systems[f"sumy {name}"] = lambda t, pick=pick: pick(split_sentences(t), N)
     return systems
 
 

@@ -27,12 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def eval_dir() -> Path:
-    env = os.environ.get("SALIENCE_EVAL_DIR")
-    return Path(env) if env else ROOT.parent / "shared" / "eval"
+from eval_data import eval_dir
 
 
 def build_corpus(mb: int) -> tuple[Path, int]:

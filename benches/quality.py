@@ -1,9 +1,9 @@
 """Summary quality on real news: ROUGE tables for salience, Lead-k and peer summarizers.
 
-Runs every system over the sets in ``../shared/eval/summarization/`` (relative to the
-project checkout) and prints one table per set: ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 x 100,
-averaged over documents, scored as ``../shared/eval/README.md`` prescribes (see
-``benches/rouge.py``)::
+Runs every system over the sets in ``../shared/eval/summarization/`` (beside the
+checkout, or under ``$SALIENCE_EVAL_DIR``; see ``benches/eval_data.py``) and prints one
+table per set: ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 x 100, averaged over documents, scored
+as ``../shared/eval/README.md`` prescribes (see ``benches/rouge.py``)::
 
     pip install '.[eval]'
     python benches/quality.py                       # all sets, all systems
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -34,12 +33,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import sumy_adapter
+from eval_data import eval_dir
 from rouge import METRICS, Scorer
 
 import salience
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "eval" / "summarization"
+DEFAULT_DATA = eval_dir() / "summarization"
 
 
 @dataclass(frozen=True)
@@ -69,14 +69,7 @@ SETS: dict[str, EvalSet] = {
     )
 }
 
-SUMY = {
-    "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer", "sumy LexRank"),
-    "textrank": ("sumy.summarizers.text_rank", "TextRankSummarizer", "sumy TextRank"),
-    "lsa": ("sumy.summarizers.lsa", "LsaSummarizer", "sumy LSA"),
-    "luhn": ("sumy.summarizers.luhn", "LuhnSummarizer", "sumy Luhn"),
-    "sumbasic": ("sumy.summarizers.sum_basic", "SumBasicSummarizer", "sumy SumBasic"),
-}
-SYSTEMS = ("salience", "lead", *SUMY, "lede")
+SYSTEMS = ("salience", "lead", *sumy_adapter.SUMMARIZERS, "lede")
 
 # A system takes (text, sentences of the text, k, language) and returns its sentences.
 System = Callable[[str, list[str], int, str], list[str]]
@@ -111,48 +104,14 @@ def _lead(text: str, sentences: list[str], k: int, lang: str) -> list[str]:
     return sentences[:k]
 
 
-_WORD = re.compile(r"\w+")
-
-
-class _WordTokenizer:
-    """A sumy tokenizer that needs no NLTK data: sentences are given, words are ``\\w+``."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-
-    def to_sentences(self, paragraph: str) -> list[str]:
-        return salience.split_sentences(paragraph)
-
-    def to_words(self, sentence: str) -> list[str]:
-        return _WORD.findall(sentence)
-
-
 def _sumy_system(name: str) -> System:
-    from importlib import import_module
-
-    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-    from sumy.nlp.stemmers import Stemmer, null_stemmer
-    from sumy.utils import get_stop_words
-
-    module, cls, _ = SUMY[name]
-    summarizer_cls = getattr(import_module(module), cls)
-    by_lang = {}
-
-    def summarizer_for(lang: str):
-        if lang not in by_lang:
-            if lang == "en":
-                s = summarizer_cls(Stemmer("english"))
-                s.stop_words = get_stop_words("english")
-            else:  # sumy has no Urdu stemmer or stopwords
-                s = summarizer_cls(null_stemmer)
-                s.stop_words = frozenset()
-            by_lang[lang] = s
-        return by_lang[lang]
+    make = sumy_adapter.factory(name)
+    by_lang: dict[str, sumy_adapter.Pick] = {}
 
     def run(text: str, sentences: list[str], k: int, lang: str) -> list[str]:
-        tokenizer = _WordTokenizer(lang)
-        doc = ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sentences])])
-        return [str(s) for s in summarizer_for(lang)(doc, k)]
+        if lang not in by_lang:
+            by_lang[lang] = make(lang)
+        return by_lang[lang](sentences, k)
 
     return run
 
@@ -178,8 +137,8 @@ def make_system(
         return _salience_system(summarizer or salience.Summarizer()), "salience", None
     if name == "lead":
         return _lead, "Lead-k", None
-    if name in SUMY:
-        label = SUMY[name][2]
+    if name in sumy_adapter.SUMMARIZERS:
+        label = f"sumy {sumy_adapter.SUMMARIZERS[name][2]}"
         try:
             return _sumy_system(name), label, None
         except ImportError as e:

@@ -1,7 +1,7 @@
 //! The public API: what `summarize`, `Summarizer` and `Analysis` promise.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-mod common;
+mod eval_data;
 
 use salience::{split_sentences, summarize, ErrorKind, Language, Summarizer, Weights, FEATURES};
 
@@ -153,10 +153,9 @@ fn batch_equals_one_by_one() {
 
 #[test]
 fn urdu_sample_gives_three_whole_sentences() {
-    let Some(path) = common::eval_file("samples/urdu_news_sco_summit.txt") else {
+    let Some(text) = eval_data::read("samples/urdu_news_sco_summit.txt") else {
         return;
     };
-    let text = std::fs::read_to_string(path).unwrap();
     let all = split_sentences(&text);
     let summary = summarize(&text, 3);
     assert_eq!(summary.len(), 3);

@@ -3,7 +3,7 @@
 //! CNN/DM articles of `../shared/eval`; property tests for the invariants.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-mod common;
+mod eval_data;
 
 use proptest::prelude::*;
 use salience::segment::{sentence_spans, MAX_SENTENCE_BYTES};
@@ -69,8 +69,7 @@ fn golden_unpunctuated() {
 
 /// The texts of the first `n` CNN/DM articles, or `None` without the evaluation data.
 fn cnndm(n: usize) -> Option<Vec<String>> {
-    let path = common::eval_file("summarization/cnndm_250.jsonl")?;
-    let text = std::fs::read_to_string(path).unwrap();
+    let text = eval_data::read("summarization/cnndm_250.jsonl")?;
     Some(
         text.lines()
             .take(n)

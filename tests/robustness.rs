@@ -1,7 +1,7 @@
 //! Hostile inputs: each one gets a defined result, never a panic, and nothing but white
 //! space is ever dropped from the sentences.
 //!
-//! Sizes here stay fast in debug builds; the full-size inputs of the issue (a 20 MB
+//! Sizes here stay fast in debug builds; the full-size inputs (a 20 MB
 //! sentence, 200,000 sentences) are `#[ignore]`d and run by hand in release:
 //! `cargo test --release --test robustness -- --ignored`. The Python tests run them at
 //! full size on every CI run (the extension is built in release).

@@ -1,15 +1,18 @@
 //! Bench inputs shared by every bench target, and the floor they are measured
-//! against ([`floor_counts`]): the evaluation sets in
-//! `../shared/eval` (relative to `CARGO_MANIFEST_DIR`, or `SALIENCE_EVAL_DIR`), tiled in
-//! memory to graded sizes.
+//! against ([`floor_counts`]): the evaluation sets (found by the tests' own
+//! `tests/eval_data`: `$SALIENCE_EVAL_DIR`, else `../shared/eval`), tiled in memory to
+//! graded sizes.
 //!
 //! When the data is absent the inputs are generated from a small vocabulary, with a
 //! message on stderr, so that `cargo bench --no-run` and quick runs still work
 //! anywhere.
 //!
-//! Each bench target includes this file with `mod data;`, so an item that one target
-//! does not use is not dead code in another.
+//! Each bench target includes this file with `mod data;` (the peers crate by path), so
+//! an item that one target does not use is not dead code in another.
 #![allow(dead_code)]
+
+#[path = "../../tests/eval_data/mod.rs"]
+mod eval_data;
 
 use rustc_hash::FxHashMap;
 use std::path::PathBuf;
@@ -17,10 +20,6 @@ use std::sync::OnceLock;
 
 /// Environment variable that adds the ≥ 100 MB inputs (they take minutes per group).
 pub const LARGE_ENV: &str = "SALIENCE_BENCH_LARGE";
-
-/// Environment variable that points at the evaluation data, instead of
-/// `$CARGO_MANIFEST_DIR/../shared/eval`.
-pub const EVAL_ENV: &str = "SALIENCE_EVAL_DIR";
 
 /// One kibibyte-ish unit used for the graded sizes (decimal, as MB/s is decimal).
 pub const KB: usize = 1_000;
@@ -61,10 +60,7 @@ pub fn large() -> bool {
 
 /// The evaluation directory, if it exists.
 pub fn eval_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os(EVAL_ENV) {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/eval"),
-    };
+    let dir = eval_data::dir();
     if dir.is_dir() {
         Some(dir)
     } else {
@@ -74,8 +70,11 @@ pub fn eval_dir() -> Option<PathBuf> {
 
 fn warn_missing(what: &str) {
     eprintln!(
-        "salience benches: {what} not found (looked in ${EVAL_ENV} or ../shared/eval); \
-         using generated text, so the figures are not comparable with the README"
+        "salience benches: {what} not found in {} (set ${} or put the evaluation data in \
+         ../shared/eval); using generated text, so the figures are not comparable with the \
+         README",
+        eval_data::dir().display(),
+        eval_data::ENV,
     );
 }
 

@@ -13,10 +13,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-EVAL = REPO.parent / "shared" / "eval"
-DATA = EVAL / "summarization"
-BENCHES = REPO / "benches"
+BENCHES = Path(__file__).resolve().parents[2] / "benches"
 
 
 def _load(name: str):
@@ -33,9 +30,11 @@ def _load(name: str):
 rouge = _load("rouge")
 quality = _load("quality")
 
-needs_data = pytest.mark.skipif(
-    not DATA.is_dir(), reason=f"evaluation data not found at {DATA} (shared/eval is absent)"
-)
+
+@pytest.fixture
+def data(eval_dir: Path) -> Path:
+    """The summarization sets (the test skips, saying where it looked, without them)."""
+    return eval_dir / "summarization"
 
 
 def test_builtin_rouge_definitions():
@@ -69,12 +68,11 @@ def test_builtin_scorer_matches_reference_packages(lang):
         assert builtin[metric] == pytest.approx(reference[metric], abs=1e-9)
 
 
-@needs_data
-def test_slice_tables():
+def test_slice_tables(data):
     tables = []
     for key, limit in (("cnndm", 10), ("usc", 5)):
         spec = quality.SETS[key]
-        docs = quality.load_set(DATA, spec, limit=limit)
+        docs = quality.load_set(data, spec, limit=limit)
         assert len(docs) == limit
         tables.append(quality.evaluate(spec, docs, ["salience", "lead"], "builtin"))
     cnndm, usc = tables
@@ -102,8 +100,7 @@ def test_slice_tables():
     assert 30.0 < cnndm.row("Lead-k").scores["rouge1"] < 55.0
 
 
-@needs_data
-def test_long_summaries_leave_the_lead_and_urdu_beats_it():
+def test_long_summaries_leave_the_lead_and_urdu_beats_it(data):
     # BBC summaries take about 40 % of each article: the lead prior must fade there
     # (with it, salience scored 78 against 83 without on the whole set). The Urdu
     # Summary Corpus is where the Urdu length weight lifts salience clear of Lead-3.
@@ -111,7 +108,7 @@ def test_long_summaries_leave_the_lead_and_urdu_beats_it():
     for key, limit in (("bbc", 40), ("usc", 20)):
         spec = quality.SETS[key]
         table = quality.evaluate(
-            spec, quality.load_set(DATA, spec, limit=limit), ["salience", "lead"], "builtin"
+            spec, quality.load_set(data, spec, limit=limit), ["salience", "lead"], "builtin"
         )
         ours, lead = (table.row(name).scores["rouge1"] for name in ("salience", "Lead-k"))
         gaps[key] = ours - lead
@@ -119,7 +116,7 @@ def test_long_summaries_leave_the_lead_and_urdu_beats_it():
     assert gaps["usc"] > 3.0, gaps
 
 
-@needs_data
+@pytest.mark.usefixtures("eval_dir")
 def test_cli_prints_a_table_per_set(capsys, tmp_path):
     out_json = tmp_path / "results.json"
     code = quality.main(
@@ -147,8 +144,7 @@ def test_cli_prints_a_table_per_set(capsys, tmp_path):
     assert [r["set"] for r in results] == ["xlsum", "bbc"]
 
 
-@needs_data
-def test_missing_peer_is_skipped_with_a_note(monkeypatch):
+def test_missing_peer_is_skipped_with_a_note(monkeypatch, data):
     """A peer that cannot be imported leaves a row with a note, not a crash."""
     import builtins
 
@@ -161,7 +157,7 @@ def test_missing_peer_is_skipped_with_a_note(monkeypatch):
 
     monkeypatch.setattr(builtins, "__import__", no_sumy)
     spec = quality.SETS["cnndm"]
-    docs = quality.load_set(DATA, spec, limit=2)
+    docs = quality.load_set(data, spec, limit=2)
     table = quality.evaluate(spec, docs, ["lead", "lexrank"], "builtin")
     lexrank = table.row("sumy LexRank")
     assert lexrank is not None and lexrank.note and "skipped" in lexrank.note

@@ -5,8 +5,11 @@
 //! all ASCII, on text of the characters the fast rules know (Latin, Cyrillic, the
 //! Arabic script, typographic quotes and dashes), and on such text with other
 //! characters mixed in (regions cut at white space). Every known character is also
-//! checked on its own, in context, inside the crate (`segment::tests`).
+//! checked on its own, in context, inside the crate (`segment::tests`). Last, a small
+//! alphabet of the borders between ASCII and other scripts, many cases each.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod eval_data;
 
 use proptest::prelude::*;
 use salience::segment::word_indices;
@@ -74,7 +77,6 @@ fn space_runs_stay_whole() {
 
 #[test]
 fn evaluation_texts() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
     for file in [
         "corpora/gutenberg/alice_in_wonderland.txt",
         "corpora/gutenberg/moby_dick.txt",
@@ -86,7 +88,7 @@ fn evaluation_texts() {
         "summarization/xlsum_urdu_244.jsonl",
         "samples/urdu_news_sco_summit.txt",
     ] {
-        let Ok(raw) = std::fs::read_to_string(dir.join(file)) else {
+        let Some(raw) = eval_data::read(file) else {
             continue;
         };
         if file.ends_with(".jsonl") {
@@ -97,5 +99,84 @@ fn evaluation_texts() {
         } else {
             same(&raw).unwrap();
         }
+    }
+}
+
+/// Characters that meet every rule the ASCII fast path implements, and the
+/// borders between ASCII and other scripts (combining marks after spaces,
+/// ZWJ, Hebrew quotes, kana, Han).
+const ALPHABET: &[char] = &[
+    'a',
+    'Z',
+    'q',
+    '1',
+    '9',
+    '_',
+    '.',
+    '\'',
+    ':',
+    ',',
+    ';',
+    '-',
+    '"',
+    '!',
+    '(',
+    ' ',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    'é',
+    'ß',
+    '\u{301}',
+    '\u{93E}',
+    'क',
+    '्',
+    'ی',
+    '۔',
+    '\u{64E}',
+    '\u{200C}',
+    '\u{200D}',
+    '中',
+    'カ',
+    'ー',
+    'の',
+    'א',
+    '״',
+    '😀',
+    '\u{1F1E6}',
+    '\u{A0}',
+    '\u{3000}',
+    '٫',
+    '٣',
+    '\u{FEFF}',
+];
+
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(ALPHABET), 0..40)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+    #[test]
+    fn same_words_and_offsets(s in text()) {
+        let ours: Vec<(usize, &str)> = salience::segment::word_indices(&s).collect();
+        let theirs: Vec<(usize, &str)> = s.unicode_word_indices().collect();
+        prop_assert_eq!(ours, theirs);
+    }
+}
+
+#[test]
+fn ascii_examples() {
+    for s in [
+        "Don't stop, Mr. Smith!",
+        "e.g. 3.14, 1,000;2 a:b a::b _x_ __ x__y 3_a a.1 1.a",
+        "He said 'no' -- then left.",
+        "U.S.A. and e-mail: a.b@c.com http://x.y/z?q=1",
+    ] {
+        let ours: Vec<&str> = salience::segment::words(s).collect();
+        let theirs: Vec<&str> = s.unicode_words().collect();
+        assert_eq!(ours, theirs, "{s}");
     }
 }

@@ -7,6 +7,7 @@
 //! (its CLI default), `simple-summarize` for a 90 % cut (it cannot cut more than 95 %).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+#[path = "../data/mod.rs"]
 mod data;
 
 use criterion::{

@@ -1,7 +1,11 @@
-//! Sentence segmentation against golden cases: the English golden rules of the
-//! Pragmatic Segmenter (read from `../shared/eval`, skipped when absent) and our own
-//! cases for other languages in `tests/data/segmentation/*.jsonl`.
+//! The rules of sentence segmentation: golden cases (the English golden rules of the
+//! Pragmatic Segmenter, read from `../shared/eval` and skipped with a message when
+//! absent, and our own cases for other languages in `tests/data/segmentation/*.jsonl`),
+//! then the rules those cases led to: trimmed spans, the hard cap, abbreviations,
+//! wrapped prose and quotes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod eval_data;
 
 use salience::segment::{sentence_spans, split_sentences_in, MAX_SENTENCE_BYTES};
 use salience::{split_sentences, Language};
@@ -238,14 +242,11 @@ fn run_in(cases: &[Case], language: Option<Language>) -> Vec<String> {
 
 #[test]
 fn english_golden_rules() {
-    // The evaluation data: `../shared/eval`, or where `SALIENCE_EVAL_DIR` says.
-    let dir = std::env::var("SALIENCE_EVAL_DIR")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval").to_owned());
-    let path = &format!("{dir}/segmentation/english_golden_rules.jsonl");
-    let Some(cases) = load(path) else {
-        println!("skipped: {path} is absent");
+    let Some(path) = eval_data::file("segmentation/english_golden_rules.jsonl") else {
         return;
     };
+    let path = path.to_str().unwrap();
+    let cases = load(path).unwrap_or_else(|| panic!("{path} is unreadable"));
     assert_eq!(cases.len(), 48);
     let failures = run(&cases);
     let passed = cases.len() - failures.len();
@@ -352,90 +353,6 @@ fn repair_pass_is_linear() {
         tl < ts * 30 + std::time::Duration::from_millis(20),
         "{ts:?} vs {tl:?}"
     );
-}
-
-mod words_match_uax29 {
-    use proptest::prelude::*;
-    use unicode_segmentation::UnicodeSegmentation;
-
-    /// Characters that meet every rule the ASCII fast path implements, and the
-    /// borders between ASCII and other scripts (combining marks after spaces,
-    /// ZWJ, Hebrew quotes, kana, Han).
-    const ALPHABET: &[char] = &[
-        'a',
-        'Z',
-        'q',
-        '1',
-        '9',
-        '_',
-        '.',
-        '\'',
-        ':',
-        ',',
-        ';',
-        '-',
-        '"',
-        '!',
-        '(',
-        ' ',
-        ' ',
-        '\t',
-        '\n',
-        '\r',
-        'é',
-        'ß',
-        '\u{301}',
-        '\u{93E}',
-        'क',
-        '्',
-        'ی',
-        '۔',
-        '\u{64E}',
-        '\u{200C}',
-        '\u{200D}',
-        '中',
-        'カ',
-        'ー',
-        'の',
-        'א',
-        '״',
-        '😀',
-        '\u{1F1E6}',
-        '\u{A0}',
-        '\u{3000}',
-        '٫',
-        '٣',
-        '\u{FEFF}',
-    ];
-
-    fn text() -> impl Strategy<Value = String> {
-        proptest::collection::vec(proptest::sample::select(ALPHABET), 0..40)
-            .prop_map(|chars| chars.into_iter().collect())
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4000))]
-        #[test]
-        fn same_words_and_offsets(s in text()) {
-            let ours: Vec<(usize, &str)> = salience::segment::word_indices(&s).collect();
-            let theirs: Vec<(usize, &str)> = s.unicode_word_indices().collect();
-            prop_assert_eq!(ours, theirs);
-        }
-    }
-
-    #[test]
-    fn ascii_examples() {
-        for s in [
-            "Don't stop, Mr. Smith!",
-            "e.g. 3.14, 1,000;2 a:b a::b _x_ __ x__y 3_a a.1 1.a",
-            "He said 'no' -- then left.",
-            "U.S.A. and e-mail: a.b@c.com http://x.y/z?q=1",
-        ] {
-            let ours: Vec<&str> = salience::segment::words(s).collect();
-            let theirs: Vec<&str> = s.unicode_words().collect();
-            assert_eq!(ours, theirs, "{s}");
-        }
-    }
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Length budgets, redundancy control and corpus IDF (issue 7's features).
+//! Length budgets (sentences, ratio, words, characters), redundancy control (MMR) and
+//! corpus IDF models.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use proptest::prelude::*;

@@ -1,0 +1,1 @@
+//! Empty: this crate exists for its bench, `peers.rs` (see `benches/README.md`).
