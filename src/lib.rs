@@ -28,10 +28,8 @@
 pub mod corpus;
 mod error;
 pub mod idf;
-mod keytable;
 mod lang;
 pub mod normalize;
-mod parallel;
 pub mod position;
 #[cfg(feature = "python")]
 mod python;
@@ -39,9 +37,9 @@ pub mod score;
 pub mod segment;
 pub mod select;
 mod summarizer;
-mod tables;
 mod tfidf;
 pub mod tokens;
+mod util;
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[doc = include_str!("../README.md")]
@@ -51,7 +49,7 @@ pub struct ReadmeDoctests;
 pub use error::{Error, ErrorKind};
 pub use idf::IdfModel;
 pub use lang::Language;
-pub use parallel::THREADS_ENV;
+pub use util::pool::THREADS_ENV;
 pub use score::{Weights, FEATURES};
 pub use segment::split_sentences;
 pub use select::Length;

@@ -21,7 +21,7 @@
 //! words cost one pass over their bytes, and other words one pass over their
 //! characters.
 
-use crate::tables::{two_byte_table, TWO_BYTE_END};
+use crate::util::tables::{two_byte_table, TWO_BYTE_END};
 use std::borrow::Cow;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 

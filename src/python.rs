@@ -3,7 +3,7 @@
 //! Arguments are extracted into Rust values first; all work then runs with the GIL
 //! released (`Python::detach`), so Python threads summarize in parallel.
 
-use crate::parallel::chunk_len;
+use crate::util::pool::chunk_len;
 use crate::{Analysis, Error, IdfModel, Language, Length, Summarizer, FEATURES};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;

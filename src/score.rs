@@ -25,7 +25,7 @@
 //! - `length`: content words over 12, capped at 1: fragments, bylines and headlines
 //!   rarely make a good summary sentence.
 
-use crate::parallel::map_indices;
+use crate::util::pool::map_indices;
 use crate::position::lead_weight;
 use crate::tfidf::TermStats;
 use ndarray::{Array1, Array2};

@@ -3,7 +3,7 @@
 use crate::error::Error;
 use crate::idf::IdfModel;
 use crate::lang::{Detection, Language};
-use crate::parallel::{default_pool, map_items_largest_first, run_in, Pool, INLINE_BYTES};
+use crate::util::pool::{default_pool, map_items_largest_first, run_in, Pool, INLINE_BYTES};
 use crate::position::lead_budget;
 use crate::score::{features, Weights, FEATURES, POSITION};
 use crate::segment::{sentence_spans_in, spans_and_language};
@@ -216,7 +216,7 @@ impl SummarizerBuilder {
                     "threads",
                     format!(
                         "cannot start {n} threads (at most {})",
-                        crate::parallel::MAX_THREADS
+                        crate::util::pool::MAX_THREADS
                     ),
                 )
             })?)),

@@ -3,10 +3,10 @@
 //! Memory is linear in the input: each sentence keeps only the terms it contains.
 
 use crate::idf::IdfModel;
-use crate::keytable::{self, KeyTable};
+use crate::util::keytable::{self, KeyTable};
 use crate::lang::{stopword_index, vote_bytes, Language, StopwordIndex, Vote};
 use crate::normalize::key_into;
-use crate::parallel::{map_items, INLINE_BYTES};
+use crate::util::pool::{map_items, INLINE_BYTES};
 use crate::segment::word_iter;
 use crate::tokens::for_each_term;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -734,8 +734,8 @@ mod tests {
         assert_eq!(got.sentences, want.sentences);
         assert_eq!(got.idf, want.idf);
         // Cut into chunks on a pool of 3 threads: the same.
-        if let Some(pool) = crate::parallel::Pool::new(3) {
-            let got = crate::parallel::run_in(pool.get(), || {
+        if let Some(pool) = crate::util::pool::Pool::new(3) {
+            let got = crate::util::pool::run_in(pool.get(), || {
                 term_stats(text, &spans, stopwords, None, true)
             });
             assert_eq!(got.lengths, want.lengths);
@@ -811,8 +811,8 @@ mod tests {
         let expected: Vec<f32> = keys.iter().map(|k| model.idf(k)).collect();
         let one = term_stats(&text, &spans, &[], Some(&model), false);
         assert_eq!(one.idf, expected);
-        if let Some(pool) = crate::parallel::Pool::new(3) {
-            let three = crate::parallel::run_in(pool.get(), || {
+        if let Some(pool) = crate::util::pool::Pool::new(3) {
+            let three = crate::util::pool::run_in(pool.get(), || {
                 term_stats(&text, &spans, &[], Some(&model), true)
             });
             assert_eq!(three.idf, expected);
@@ -870,8 +870,8 @@ mod tests {
             assert_eq!(got.lengths, want.lengths);
             assert_eq!(got.sentences, want.sentences);
             assert_eq!(got.idf, want.idf);
-            if let Some(pool) = crate::parallel::Pool::new(3) {
-                let (language, got) = crate::parallel::run_in(pool.get(), || run(true));
+            if let Some(pool) = crate::util::pool::Pool::new(3) {
+                let (language, got) = crate::util::pool::run_in(pool.get(), || run(true));
                 assert_eq!(language, want_language);
                 assert_eq!(got.sentences, want.sentences);
                 assert_eq!(got.idf, want.idf);

@@ -47,7 +47,7 @@ mod record;
 pub use read::Record;
 pub use record::Outcome;
 
-use crate::parallel::{map_items_largest_first, run_in};
+use crate::util::pool::{map_items_largest_first, run_in};
 use crate::{Error, Length, Summarizer};
 use read::Reader;
 use std::io::{self, Write};

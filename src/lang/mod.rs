@@ -13,7 +13,7 @@ mod script;
 mod ur;
 
 use crate::error::{Error, ErrorKind};
-use crate::keytable::{self, KeyTable};
+use crate::util::keytable::{self, KeyTable};
 use crate::normalize::{key, key_into};
 use crate::segment::word_iter;
 use rustc_hash::FxHashSet;

@@ -1,7 +1,7 @@
 //! Scripts and the letters that tell languages of one script apart.
 
 use super::Language;
-use crate::tables::{two_byte_table, TWO_BYTE_END};
+use crate::util::tables::{two_byte_table, TWO_BYTE_END};
 
 /// A writing system, as far as language detection needs to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Words: UAX #29 word boundaries with a fast path for common characters.
 
 use super::scan;
-use crate::tables::{two_byte_table, TWO_BYTE_END};
+use crate::util::tables::{two_byte_table, TWO_BYTE_END};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The words of a sentence (UAX #29 words: letters, numbers, and words joined by
