@@ -49,11 +49,11 @@ pub struct ReadmeDoctests;
 pub use error::{Error, ErrorKind};
 pub use idf::IdfModel;
 pub use lang::Language;
-pub use util::pool::THREADS_ENV;
 pub use score::{Weights, FEATURES};
 pub use segment::split_sentences;
 pub use select::Length;
 pub use summarizer::{Analysis, ScoredSentence, Summarizer, SummarizerBuilder};
+pub use util::pool::THREADS_ENV;
 
 /// The `n` most salient sentences of `text`, in document order, with the default
 /// [`Summarizer`].

@@ -25,9 +25,9 @@
 //! - `length`: content words over 12, capped at 1: fragments, bylines and headlines
 //!   rarely make a good summary sentence.
 
-use crate::util::pool::map_indices;
 use crate::position::lead_weight;
 use crate::tfidf::TermStats;
+use crate::util::pool::map_indices;
 use ndarray::{Array1, Array2};
 
 /// The names of the feature columns, in order.

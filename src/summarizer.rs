@@ -2,13 +2,14 @@
 
 use crate::error::Error;
 use crate::idf::IdfModel;
-use crate::lang::{Detection, Language};
-use crate::util::pool::{default_pool, map_items_largest_first, run_in, Pool, INLINE_BYTES};
+use crate::lang::vote::Detection;
+use crate::lang::Language;
 use crate::position::lead_budget;
 use crate::score::{features, Weights, FEATURES, POSITION};
 use crate::segment::{sentence_spans_in, spans_and_language};
 use crate::select::{fit_length, ranks, selection_order_by, top_n, Length, DEFAULT_REDUNDANCY};
 use crate::tfidf::{term_stats, term_stats_voting, SentenceTerms, StopwordChoice, TermStats};
+use crate::util::pool::{default_pool, map_items_largest_first, run_in, Pool, INLINE_BYTES};
 use ndarray::{Array1, Array2};
 use rayon::prelude::*;
 use rayon::ThreadPool;
