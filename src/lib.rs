@@ -24,6 +24,7 @@
 //! # Ok::<(), salience::Error>(())
 //! ```
 
+mod analysis;
 #[cfg(feature = "corpus")]
 pub mod corpus;
 mod error;
@@ -46,13 +47,14 @@ mod util;
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+pub use analysis::{Analysis, ScoredSentence};
 pub use error::{Error, ErrorKind};
 pub use idf::IdfModel;
 pub use lang::Language;
 pub use score::{Weights, FEATURES};
 pub use segment::split_sentences;
 pub use select::Length;
-pub use summarizer::{Analysis, ScoredSentence, Summarizer, SummarizerBuilder};
+pub use summarizer::{Summarizer, SummarizerBuilder};
 pub use util::pool::THREADS_ENV;
 
 /// The `n` most salient sentences of `text`, in document order, with the default
