@@ -47,7 +47,7 @@ mod record;
 pub use read::Record;
 pub use record::Outcome;
 
-use crate::util::pool::{map_items_largest_first, run_in};
+use crate::util::pool::{map_items_largest_first, run_in, ChunkSize};
 use crate::{Error, Length, Summarizer};
 use read::Reader;
 use std::io::{self, Write};
@@ -57,11 +57,11 @@ use std::path::PathBuf;
 pub const DEFAULT_MAX_RECORD_BYTES: usize = 64 << 20;
 
 /// At most this many records per thread in a chunk of [`run`].
-pub const CHUNK_DOCS_PER_THREAD: usize = 256;
+pub const CHUNK_DOCS_PER_THREAD: usize = ChunkSize::CORPUS.docs_per_thread;
 
 /// At most this many bytes per thread in a chunk of [`run`] (a longer record is a
 /// chunk of its own).
-pub const CHUNK_BYTES_PER_THREAD: usize = 1 << 20;
+pub const CHUNK_BYTES_PER_THREAD: usize = ChunkSize::CORPUS.bytes_per_thread;
 
 /// Where an input is read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -272,9 +272,7 @@ pub fn run(
 ) -> io::Result<Counts> {
     let mut corpus = Corpus::new(inputs, options.clone())
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-    let threads = summarizer.threads().max(1);
-    let max_docs = CHUNK_DOCS_PER_THREAD.saturating_mul(threads);
-    let max_bytes = CHUNK_BYTES_PER_THREAD.saturating_mul(threads);
+    let (max_docs, max_bytes) = ChunkSize::CORPUS.limits(summarizer.threads());
     let mut counts = Counts::default();
     let mut buffer = Vec::new();
     while let Some(outcomes) = corpus.next_chunk(summarizer, max_docs, max_bytes) {

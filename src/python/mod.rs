@@ -41,6 +41,15 @@ mod _salience {
     #[pymodule_export]
     const FEATURES: [&str; crate::FEATURES.len()] = crate::FEATURES;
 
+    /// At most this many records per thread in a chunk of the corpus loop.
+    #[pymodule_export]
+    const CHUNK_DOCS_PER_THREAD: usize = crate::corpus::CHUNK_DOCS_PER_THREAD;
+
+    /// At most this many bytes per thread in a chunk of the corpus loop (a longer
+    /// record is a chunk of its own).
+    #[pymodule_export]
+    const CHUNK_BYTES_PER_THREAD: usize = crate::corpus::CHUNK_BYTES_PER_THREAD;
+
     /// Return the `n` most salient sentences of `text`, in document order.
     ///
     /// Each sentence is returned exactly as it appears in `text`, stripped of
@@ -209,6 +218,23 @@ mod _salience {
             .map(|code| Language::from_code(&code))
             .transpose()?;
         Ok(split(py, &text, language))
+    }
+
+    /// The number of threads of the default pool (the one a :class:`Summarizer`
+    /// without ``threads`` runs on): ``SALIENCE_NUM_THREADS``, or one per CPU when
+    /// it is unset, empty or 0.
+    ///
+    /// Raises:
+    ///     SalienceError: ``SALIENCE_NUM_THREADS`` is not a whole number from 0 to
+    ///         1024.
+    ///
+    /// Example:
+    ///     >>> import salience._salience
+    ///     >>> salience._salience.default_threads() >= 1
+    ///     True
+    #[pyfunction]
+    fn default_threads() -> PyResult<usize> {
+        Ok(crate::util::pool::default_threads()?)
     }
 
     #[pymodule_export]

@@ -1,21 +1,13 @@
 //! The work the functions and classes hand to the core, with the GIL released:
 //! one document, or a batch in chunks with a check for Ctrl-C between them.
 
-use crate::util::pool::chunk_len;
+use crate::util::pool::{chunk_len, ChunkSize};
 use crate::{Language, Length, Summarizer};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use std::sync::OnceLock;
 
 use super::args::BatchTexts;
-
-/// At most this many documents per worker thread between two checks for Ctrl-C in
-/// a batch.
-const CHUNK_DOCS_PER_THREAD: usize = 64;
-
-/// At most this many bytes of text per worker thread between two checks for Ctrl-C
-/// (a document longer than this is a chunk of its own).
-const CHUNK_BYTES_PER_THREAD: usize = 1 << 20;
 
 /// The summarizer of the module-level functions.
 pub(super) fn default_summarizer() -> &'static Summarizer {
@@ -77,9 +69,7 @@ where
     T: AsRef<str> + Sync,
     R: Send,
 {
-    let threads = s.threads().max(1);
-    let max_docs = CHUNK_DOCS_PER_THREAD.saturating_mul(threads);
-    let max_bytes = CHUNK_BYTES_PER_THREAD.saturating_mul(threads);
+    let (max_docs, max_bytes) = ChunkSize::BATCH.limits(s.threads());
     let mut rest = items;
     while !rest.is_empty() {
         let len = chunk_len(rest, max_docs, max_bytes);
