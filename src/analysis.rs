@@ -1,7 +1,7 @@
 //! What the summarizer computed for one document: sentences, features, scores.
 
 use crate::lang::Language;
-use crate::position::lead_budget;
+use crate::position::faded_lead;
 use crate::score::{Weights, POSITION};
 use crate::select::{ranks, top_n};
 use crate::tfidf::SentenceTerms;
@@ -76,20 +76,12 @@ impl Analysis {
     /// assert!(a.scores_for(5)[0] < a.scores()[0]);
     /// ```
     pub fn scores_for(&self, wanted: usize) -> Cow<'_, [f32]> {
-        let keep = lead_budget(wanted, self.spans.len());
         let scores = self.scores.as_slice().unwrap_or(&[]);
-        if keep >= 1.0 || self.weights.position == 0.0 {
-            return Cow::Borrowed(scores);
+        let lead = self.features.column(POSITION);
+        match faded_lead(scores, lead, self.weights.position, wanted) {
+            Some(faded) => Cow::Owned(faded),
+            None => Cow::Borrowed(scores),
         }
-        let drop = (1.0 - keep) * self.weights.position;
-        let position = self.features.column(POSITION);
-        Cow::Owned(
-            scores
-                .iter()
-                .zip(position)
-                .map(|(&s, &p)| s - drop * p)
-                .collect(),
-        )
     }
 
     /// This analysis with its scores replaced by [`Analysis::scores_for`]`(wanted)`:

@@ -67,3 +67,29 @@ pub fn lead_budget(wanted: usize, total: usize) -> f32 {
     let share = wanted as f32 / total as f32;
     ((FADE_TO - share) / (FADE_TO - FADE_FROM)).clamp(0.0, 1.0)
 }
+
+/// `scores` less the part of the lead prior that a summary of `wanted` sentences
+/// gives back ([`lead_budget`]): `lead` is each sentence's [`lead_weight`] and
+/// `weight` the prior's weight. `None` when the summary keeps the whole prior.
+///
+/// The one place where the prior's part of a score is taken apart again, so that
+/// the feature, its weight and its fade stay one model.
+pub(crate) fn faded_lead<'a>(
+    scores: &[f32],
+    lead: impl IntoIterator<Item = &'a f32>,
+    weight: f32,
+    wanted: usize,
+) -> Option<Vec<f32>> {
+    let keep = lead_budget(wanted, scores.len());
+    if keep >= 1.0 || weight == 0.0 {
+        return None;
+    }
+    let drop = (1.0 - keep) * weight;
+    Some(
+        scores
+            .iter()
+            .zip(lead)
+            .map(|(&s, &p)| s - drop * p)
+            .collect(),
+    )
+}
