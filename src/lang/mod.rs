@@ -9,14 +9,14 @@
 mod am;
 mod en;
 mod my;
-mod script;
+mod letters;
 mod ur;
 pub(crate) mod vote;
 
 use crate::error::{Error, ErrorKind};
 use crate::normalize::key;
 use rustc_hash::FxHashSet;
-use script::Script;
+use letters::Script;
 use std::sync::OnceLock;
 use vote::Detection;
 

@@ -6,7 +6,7 @@
 //! interface ([`Vote::feed`], [`Feed::enter`], [`Feed::word`], [`Vote::read_opening`],
 //! [`Vote::result`]) is all term building knows of it.
 
-use super::script::{self, Script};
+use super::letters::{self, Script};
 use super::{Language, SPECS};
 use crate::normalize::key_into;
 use crate::segment::word_iter;
@@ -135,7 +135,7 @@ impl Detection {
     /// script, Japanese kana and the letters only one language uses may settle the
     /// language; otherwise the candidates are the languages of the script.
     pub(crate) fn start(text: &str) -> Detection {
-        let counts = script::count(prefix(text, DETECT_BYTES));
+        let counts = letters::count(prefix(text, DETECT_BYTES));
         let Some(dominant) = counts.dominant() else {
             return Detection::Decided(None);
         };
@@ -149,7 +149,7 @@ impl Detection {
             }));
         }
         if dominant == Script::Arabic {
-            if let Some(language) = script::decisive(&counts) {
+            if let Some(language) = letters::decisive(&counts) {
                 return Detection::Decided(Some(language));
             }
         }
@@ -185,7 +185,7 @@ pub(crate) fn vote_bytes(text: &str) -> usize {
 /// may come from [`Vote::read`] or from a caller that segments the same words anyway
 /// (term building), in the same order.
 pub(crate) struct Vote {
-    counts: script::Counts,
+    counts: letters::Counts,
     candidates: u64,
     hits: [usize; 64],
     /// The words counted.
@@ -263,7 +263,7 @@ impl Vote {
             .map(|(i, spec)| {
                 let hits = self.hits.get(i).copied().unwrap_or(0);
                 (
-                    hits + script::letter_bonus(spec.language, &self.counts),
+                    hits + letters::letter_bonus(spec.language, &self.counts),
                     1 << i,
                 )
             })
@@ -287,7 +287,7 @@ impl Vote {
                 continue;
             }
             let score = self.hits.get(i).copied().unwrap_or(0)
-                + script::letter_bonus(spec.language, &self.counts);
+                + letters::letter_bonus(spec.language, &self.counts);
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, spec.language));
             }

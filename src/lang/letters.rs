@@ -1,4 +1,4 @@
-//! Scripts and the letters that tell languages of one script apart.
+//! Letter counts by script, and the letters that tell languages of one script apart.
 
 use super::Language;
 use crate::util::tables::{two_byte_table, TWO_BYTE_END};
