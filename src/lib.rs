@@ -35,6 +35,7 @@ pub mod position;
 #[cfg(feature = "python")]
 mod python;
 pub mod score;
+mod script;
 pub mod segment;
 pub mod select;
 mod summarizer;

@@ -8,15 +8,15 @@
 
 mod am;
 mod en;
-mod my;
 mod letters;
+mod my;
 mod ur;
 pub(crate) mod vote;
 
 use crate::error::{Error, ErrorKind};
 use crate::normalize::key;
+use crate::script::Script;
 use rustc_hash::FxHashSet;
-use letters::Script;
 use std::sync::OnceLock;
 use vote::Detection;
 

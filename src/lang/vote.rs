@@ -6,9 +6,10 @@
 //! interface ([`Vote::feed`], [`Feed::enter`], [`Feed::word`], [`Vote::read_opening`],
 //! [`Vote::result`]) is all term building knows of it.
 
-use super::letters::{self, Script};
+use super::letters;
 use super::{Language, SPECS};
 use crate::normalize::key_into;
+use crate::script::Script;
 use crate::segment::word_iter;
 use crate::util::keytable::{self, KeyTable};
 use std::ops::Range;

@@ -1,6 +1,7 @@
 //! Words: UAX #29 word boundaries with a fast path for common characters.
 
 use super::scan;
+use crate::script::{han_unified, hangul_syllables};
 use crate::util::tables::{two_byte_table, TWO_BYTE_END};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -435,7 +436,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
         0x620..=0x63F | 0x641..=0x64A | 0x660..=0x669 | 0x66E..=0x66F | 0x671..=0x6D3 => true,
         0x6D5 | 0x6EE..=0x6FC => true,
         0x904..=0x939 | 0x93D | 0x950 | 0x958..=0x961 | 0x966..=0x96F | 0x971..=0x97F => true,
-        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+        0x3041..=0x3096 | 0x30A1..=0x30FA | han_unified!() | hangul_syllables!() => true,
         _ => c.is_alphanumeric(),
     }
 }

@@ -8,6 +8,7 @@ use crate::idf::IdfModel;
 use crate::lang::vote::{stopword_index, Feed, StopwordIndex, Vote};
 use crate::lang::Language;
 use crate::normalize::key_into;
+use crate::script::FIRST_UNSPACED;
 use crate::segment::word_iter;
 use crate::tokens::for_each_term;
 use crate::util::keytable;
@@ -406,7 +407,7 @@ pub(super) fn is_spaced(sentence: &str) -> bool {
         let Some(c) = sentence.get(i..).and_then(|rest| rest.chars().next()) else {
             return false;
         };
-        if !(c < '\u{E00}' || ('\u{2000}'..='\u{206F}').contains(&c)) {
+        if !(c < FIRST_UNSPACED || ('\u{2000}'..='\u{206F}').contains(&c)) {
             return false;
         }
         from = i + c.len_utf8();
