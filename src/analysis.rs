@@ -2,7 +2,7 @@
 
 use crate::lang::Language;
 use crate::position::faded_lead;
-use crate::score::{Weights, POSITION};
+use crate::score::{Feature, Weights};
 use crate::select::{ranks, top_n};
 use crate::tfidf::SentenceTerms;
 use ndarray::{Array1, Array2};
@@ -77,7 +77,7 @@ impl Analysis {
     /// ```
     pub fn scores_for(&self, wanted: usize) -> Cow<'_, [f32]> {
         let scores = self.scores.as_slice().unwrap_or(&[]);
-        let lead = self.features.column(POSITION);
+        let lead = self.features.column(Feature::Position.column());
         match faded_lead(scores, lead, self.weights.position, wanted) {
             Some(faded) => Cow::Owned(faded),
             None => Cow::Borrowed(scores),

@@ -52,7 +52,7 @@ pub use analysis::{Analysis, ScoredSentence};
 pub use error::{Error, ErrorKind};
 pub use idf::IdfModel;
 pub use lang::Language;
-pub use score::{Weights, FEATURES};
+pub use score::{Feature, Weights, FEATURES};
 pub use segment::split_sentences;
 pub use select::Length;
 pub use summarizer::{Summarizer, SummarizerBuilder};

@@ -4,7 +4,7 @@ use super::Summarizer;
 use crate::error::Error;
 use crate::idf::IdfModel;
 use crate::lang::Language;
-use crate::score::{Weights, FEATURES};
+use crate::score::{Feature, Weights};
 use crate::select::DEFAULT_REDUNDANCY;
 use crate::util::pool::Pool;
 use std::sync::Arc;
@@ -124,10 +124,8 @@ impl SummarizerBuilder {
             .map(Language::from_code)
             .transpose()?;
         let w = self.weights;
-        for (name, value) in FEATURES
-            .iter()
-            .zip([w.tfidf, w.centroid, w.position, w.length])
-        {
+        for feature in Feature::ALL {
+            let (name, value) = (feature.name(), w.get(feature));
             if !value.is_finite() || value < 0.0 {
                 return Err(Error::invalid_option(
                     "weight",
