@@ -118,18 +118,11 @@ pub(super) fn length(
 /// A corpus IDF model from `Summarizer(idf=...)`: the bytes of a saved model, or the
 /// path of one (`str` or `os.PathLike`).
 pub(super) fn read_idf(source: &Bound<'_, PyAny>) -> PyResult<IdfModel> {
-    let invalid = |e: std::io::Error| -> PyErr {
-        if e.kind() == std::io::ErrorKind::InvalidData {
-            SalienceError::new_err(e.to_string())
-        } else {
-            e.into()
-        }
-    };
     if let Ok(bytes) = source.cast::<pyo3::types::PyBytes>() {
-        return IdfModel::read_from(bytes.as_bytes()).map_err(invalid);
+        return Ok(IdfModel::read_from(bytes.as_bytes())?);
     }
     let path: std::path::PathBuf = source.extract()?;
-    IdfModel::load(path).map_err(invalid)
+    Ok(IdfModel::load(path)?)
 }
 
 /// The documents of a batch as Python gave them: each a `str`, or missing (`None`,

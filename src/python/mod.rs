@@ -9,7 +9,7 @@ mod rows;
 mod run;
 mod summarizer;
 
-use crate::{Error, Language};
+use crate::{Error, ErrorKind, Language};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -22,8 +22,14 @@ pyo3::create_exception!(
 );
 
 impl From<Error> for PyErr {
+    /// An I/O error becomes the `OSError` subclass of its kind (`FileNotFoundError`,
+    /// ...), as Python's own file functions raise; every other error is a
+    /// `SalienceError`.
     fn from(err: Error) -> PyErr {
-        SalienceError::new_err(err.to_string())
+        match err.kind() {
+            ErrorKind::Io { kind, message } => std::io::Error::new(*kind, message.clone()).into(),
+            _ => SalienceError::new_err(err.to_string()),
+        }
     }
 }
 
