@@ -34,7 +34,9 @@ pub struct ScoredSentence {
 /// assert!(best.score >= analysis.scores()[1]);
 /// ```
 #[derive(Debug, Clone)]
-pub struct Analysis {
+pub struct Analysis<'t> {
+    /// The text analysed.
+    pub(crate) text: &'t str,
     pub(crate) spans: Vec<Range<usize>>,
     pub(crate) features: Array2<f32>,
     pub(crate) scores: Array1<f32>,
@@ -44,7 +46,25 @@ pub struct Analysis {
     pub(crate) terms: SentenceTerms,
 }
 
-impl Analysis {
+impl<'t> Analysis<'t> {
+    /// The text this analysis describes.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The text of every sentence, in document order.
+    ///
+    /// ```
+    /// let a = salience::Summarizer::default().analyze("One here. Two there.");
+    /// assert_eq!(a.sentence_texts().collect::<Vec<_>>(), ["One here.", "Two there."]);
+    /// ```
+    pub fn sentence_texts(&self) -> impl Iterator<Item = &'t str> + '_ {
+        let text = self.text;
+        self.spans
+            .iter()
+            .map(move |span| text.get(span.clone()).unwrap_or_default())
+    }
+
     /// Byte spans of the sentences, in document order.
     pub fn spans(&self) -> &[Range<usize>] {
         &self.spans
@@ -86,7 +106,7 @@ impl Analysis {
 
     /// This analysis with its scores replaced by [`Analysis::scores_for`]`(wanted)`:
     /// the scores a summary of `wanted` sentences is chosen by.
-    pub fn for_summary_of(mut self, wanted: usize) -> Analysis {
+    pub fn for_summary_of(mut self, wanted: usize) -> Analysis<'t> {
         if let Cow::Owned(scores) = self.scores_for(wanted) {
             self.scores = Array1::from(scores);
         }

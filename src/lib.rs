@@ -58,8 +58,8 @@ pub use select::Length;
 pub use summarizer::{Summarizer, SummarizerBuilder};
 pub use util::pool::THREADS_ENV;
 
-/// The `n` most salient sentences of `text`, in document order, with the default
-/// [`Summarizer`].
+/// The most salient sentences of `text` that fit in `length` (a number of sentences,
+/// or any [`Length`]), in document order, with the default [`Summarizer`].
 ///
 /// Returns every sentence when the text has fewer than `n`, and nothing for empty
 /// text or `n == 0`.
@@ -70,6 +70,6 @@ pub use util::pool::THREADS_ENV;
 /// assert!(salience::summarize(text, 0).is_empty());
 /// assert!(salience::summarize("", 3).is_empty());
 /// ```
-pub fn summarize(text: &str, n: usize) -> Vec<&str> {
-    Summarizer::default().summarize(text, n)
+pub fn summarize(text: &str, length: impl Into<Length>) -> Vec<&str> {
+    Summarizer::default().summarize(text, length)
 }

@@ -23,57 +23,98 @@ pub const MMR_POOL: usize = 64;
 /// 0.3 and more cost BBC News a point or more.
 pub const DEFAULT_REDUNDANCY: f32 = 0.2;
 
-/// How long a summary should be.
+/// How long a summary should be: a number of sentences (any `usize` converts into
+/// one), a share of the document's sentences, or a budget of words or characters.
 ///
 /// Every length gives at least one sentence when the text has one, and never cuts a
 /// sentence: a word or character budget smaller than every sentence gives the single
-/// best sentence.
+/// best sentence. A `Length` is valid once built: [`Length::ratio`] is the one
+/// constructor that can refuse its value.
 ///
 /// ```
-/// use salience::select::Length;
+/// use salience::Length;
 /// let s = salience::Summarizer::default();
 /// let text = "Tidal power grows fast. Tidal power is clean and cheap. Bread is cheap.";
-/// assert_eq!(s.summarize_to(text, Length::Sentences(1))?, s.summarize(text, 1));
-/// assert_eq!(s.summarize_to(text, Length::Ratio(0.5))?.len(), 2);
-/// assert_eq!(s.summarize_to(text, Length::Words(4))?, ["Tidal power grows fast."]);
-/// assert_eq!(s.summarize_to(text, Length::Chars(1))?.len(), 1);
-/// assert!(s.summarize_to(text, Length::Ratio(1.5)).is_err());
+/// assert_eq!(s.summarize(text, Length::sentences(1)), s.summarize(text, 1));
+/// assert_eq!(s.summarize(text, Length::ratio(0.5)?).len(), 2);
+/// assert_eq!(s.summarize(text, Length::words(4)), ["Tidal power grows fast."]);
+/// assert_eq!(s.summarize(text, Length::chars(1)).len(), 1);
+/// assert!(Length::ratio(1.5).is_err());
 /// # Ok::<(), salience::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Length {
+pub struct Length(Budget);
+
+/// The kinds of [`Length`], checked by its constructors.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Budget {
     /// At most this many sentences.
     Sentences(usize),
     /// This share of the document's sentences, rounded up: a number in `(0, 1]`.
     Ratio(f64),
-    /// At most this many words (UAX #29 words, as [`crate::segment::words`] counts
-    /// them), summed over the chosen sentences.
+    /// At most this many words (UAX #29 words, as [`crate::segment::words`] counts them),
+    /// summed over the chosen sentences.
     Words(usize),
-    /// At most this many characters (Unicode scalar values, as Python's `len` counts
-    /// them) for the chosen sentences joined by single spaces.
+    /// At most this many characters (Unicode scalar values, as Python's `len`
+    /// counts them) for the chosen sentences joined by single spaces.
     Chars(usize),
 }
 
 impl Length {
-    /// Checks the length: a ratio must be a finite number in `(0, 1]`.
+    /// At most `n` sentences (the same as `Length::from(n)`).
+    pub fn sentences(n: usize) -> Length {
+        Length(Budget::Sentences(n))
+    }
+
+    /// This share of the document's sentences, rounded up.
     ///
     /// # Errors
-    /// [`crate::ErrorKind::InvalidOption`] for a ratio out of range.
+    /// [`crate::ErrorKind::InvalidOption`] unless `ratio` is a number in `(0, 1]`.
     ///
     /// ```
-    /// use salience::select::Length;
-    /// assert!(Length::Ratio(0.2).check().is_ok());
-    /// assert!(Length::Ratio(0.0).check().is_err());
-    /// assert!(Length::Ratio(f64::NAN).check().is_err());
+    /// use salience::Length;
+    /// assert!(Length::ratio(0.2).is_ok());
+    /// assert!(Length::ratio(0.0).is_err());
+    /// assert!(Length::ratio(f64::NAN).is_err());
     /// ```
-    pub fn check(self) -> Result<Self, Error> {
-        match self {
-            Length::Ratio(r) if !(r > 0.0 && r <= 1.0) => Err(Error::invalid_option(
+    pub fn ratio(ratio: f64) -> Result<Length, Error> {
+        if ratio > 0.0 && ratio <= 1.0 {
+            Ok(Length(Budget::Ratio(ratio)))
+        } else {
+            Err(Error::invalid_option(
                 "ratio",
-                format!("ratio must be a number in (0, 1], got {r}"),
-            )),
-            _ => Ok(self),
+                format!("ratio must be a number in (0, 1], got {ratio}"),
+            ))
         }
+    }
+
+    /// At most this many words (UAX #29 words, as [`crate::segment::words`] counts them),
+    /// summed over the chosen sentences.
+    pub fn words(budget: usize) -> Length {
+        Length(Budget::Words(budget))
+    }
+
+    /// At most this many characters (Unicode scalar values, as Python's `len`
+    /// counts them) for the chosen sentences joined by single spaces.
+    pub fn chars(budget: usize) -> Length {
+        Length(Budget::Chars(budget))
+    }
+
+    /// The length's kind and value.
+    pub(crate) fn budget(self) -> Budget {
+        self.0
+    }
+
+    /// Whether the length keeps nothing (zero sentences).
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == Budget::Sentences(0)
+    }
+}
+
+impl From<usize> for Length {
+    /// At most `n` sentences.
+    fn from(n: usize) -> Length {
+        Length::sentences(n)
     }
 }
 
@@ -223,22 +264,22 @@ pub(crate) fn selection_order_by<'v>(
 /// use salience::select::{fit_length, Length};
 /// let order = [2, 0, 1];
 /// let words = [5, 3, 9];
-/// assert_eq!(fit_length(&order, &words, Length::Sentences(2)), [0, 2]);
-/// assert_eq!(fit_length(&order, &words, Length::Ratio(0.34)), [0, 2]);
-/// assert_eq!(fit_length(&order, &words, Length::Words(8)), [0, 1]);
-/// assert_eq!(fit_length(&order, &words, Length::Words(2)), [2]);
-/// assert!(fit_length(&[], &[], Length::Words(2)).is_empty());
+/// assert_eq!(fit_length(&order, &words, Length::sentences(2)), [0, 2]);
+/// assert_eq!(fit_length(&order, &words, Length::ratio(0.34).unwrap()), [0, 2]);
+/// assert_eq!(fit_length(&order, &words, Length::words(8)), [0, 1]);
+/// assert_eq!(fit_length(&order, &words, Length::words(2)), [2]);
+/// assert!(fit_length(&[], &[], Length::words(2)).is_empty());
 /// ```
 pub fn fit_length(order: &[usize], sizes: &[usize], length: Length) -> Vec<usize> {
     let total = order.len();
-    let mut keep: Vec<usize> = match length {
-        Length::Sentences(n) => order.iter().copied().take(n).collect(),
-        Length::Ratio(r) => {
+    let mut keep: Vec<usize> = match length.budget() {
+        Budget::Sentences(n) => order.iter().copied().take(n).collect(),
+        Budget::Ratio(r) => {
             let n = (r.clamp(0.0, 1.0) * total as f64).ceil() as usize;
             order.iter().copied().take(n.max(1)).collect()
         }
-        Length::Words(budget) => within(order, sizes, budget, 0),
-        Length::Chars(budget) => within(order, sizes, budget, 1),
+        Budget::Words(budget) => within(order, sizes, budget, 0),
+        Budget::Chars(budget) => within(order, sizes, budget, 1),
     };
     keep.sort_unstable();
     keep

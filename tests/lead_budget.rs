@@ -31,8 +31,12 @@ fn a_short_summary_keeps_the_lead_and_a_long_one_leaves_it() {
     assert_eq!(lead_count(&long), 0, "{long:?}");
     // The same holds for the other ways of asking for half the document (a word or
     // character budget may still fill its last gap with a short lead sentence).
-    for length in [Length::Ratio(0.5), Length::Words(60), Length::Chars(330)] {
-        let chosen = s.choose_to(STORY, &analysis, length);
+    for length in [
+        Length::ratio(0.5).unwrap(),
+        Length::words(60),
+        Length::chars(330),
+    ] {
+        let chosen = s.choose(&analysis, length);
         let topic = chosen.len() - lead_count(&chosen);
         assert!(
             topic >= 4 && lead_count(&chosen) <= 1,
@@ -66,13 +70,13 @@ fn scores_for_a_length_drop_only_the_faded_position_part() {
 fn analyze_to_shows_the_scores_the_summary_was_chosen_by() {
     let s = Summarizer::builder().redundancy(0.0).build().unwrap();
     for n in [1, 3, 5, 8] {
-        let (analysis, chosen) = s.analyze_to(STORY, Length::Sentences(n)).unwrap();
+        let (analysis, chosen) = s.explain(STORY, n);
         assert_eq!(analysis.top(n), chosen, "n = {n}");
         assert_eq!(chosen, s.choose(&s.analyze(STORY), n));
     }
-    let (_, none) = s.analyze_to(STORY, Length::Sentences(0)).unwrap();
+    let (_, none) = s.explain(STORY, 0);
     assert!(none.is_empty());
-    assert!(s.analyze_to(STORY, Length::Ratio(0.0)).is_err());
+    assert!(Length::ratio(0.0).is_err());
 }
 
 #[test]

@@ -48,7 +48,7 @@ pub use read::Record;
 pub use record::Outcome;
 
 use crate::util::pool::{map_items_largest_first, run_in, ChunkSize};
-use crate::{Error, Length, Summarizer};
+use crate::{Length, Summarizer};
 use read::Reader;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -140,7 +140,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             field: "text".to_owned(),
-            length: Length::Sentences(3),
+            length: Length::sentences(3),
             json: false,
             sentences: false,
             headers: false,
@@ -179,17 +179,12 @@ impl std::fmt::Debug for Corpus {
 
 impl Corpus {
     /// A corpus of `inputs`, read in order.
-    ///
-    /// # Errors
-    /// [`crate::ErrorKind::InvalidOption`] for an invalid length (a ratio outside
-    /// `(0, 1]`).
-    pub fn new(inputs: Vec<Input>, options: Options) -> Result<Self, Error> {
-        options.length.check()?;
-        Ok(Corpus {
+    pub fn new(inputs: Vec<Input>, options: Options) -> Self {
+        Corpus {
             reader: Reader::new(inputs, options.max_record_bytes),
             options,
             written: false,
-        })
+        }
     }
 
     /// Reads past the next `records` records without summarizing them (to resume a
@@ -270,8 +265,7 @@ pub fn run(
     out: &mut impl Write,
     mut error: impl FnMut(&str),
 ) -> io::Result<Counts> {
-    let mut corpus = Corpus::new(inputs, options.clone())
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    let mut corpus = Corpus::new(inputs, options.clone());
     let (max_docs, max_bytes) = ChunkSize::CORPUS.limits(summarizer.threads());
     let mut counts = Counts::default();
     let mut buffer = Vec::new();

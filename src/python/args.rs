@@ -105,14 +105,13 @@ pub(super) fn length(
             "give at most one of n, ratio, words and chars",
         ));
     }
-    let length = match (n, ratio, words, chars) {
-        (_, Some(GivenRatio(r)), _, _) => Length::Ratio(r),
-        (_, _, Some(w), _) => Length::Words(count(w, "words", "words")?),
-        (_, _, _, Some(c)) => Length::Chars(count(c, "chars", "characters")?),
-        (Some(n), _, _, _) => Length::Sentences(n),
-        (None, None, None, None) => Length::Sentences(3),
-    };
-    Ok(length.check()?)
+    Ok(match (n, ratio, words, chars) {
+        (_, Some(GivenRatio(r)), _, _) => Length::ratio(r)?,
+        (_, _, Some(w), _) => Length::words(count(w, "words", "words")?),
+        (_, _, _, Some(c)) => Length::chars(count(c, "chars", "characters")?),
+        (Some(n), _, _, _) => Length::sentences(n),
+        (None, None, None, None) => Length::sentences(3),
+    })
 }
 
 /// A corpus IDF model from `Summarizer(idf=...)`: the bytes of a saved model, or the

@@ -75,7 +75,7 @@ impl PyCorpus {
             ..Options::default()
         };
         Ok(PyCorpus {
-            corpus: crate::corpus::Corpus::new(inputs, options)?,
+            corpus: crate::corpus::Corpus::new(inputs, options),
             summarizer,
         })
     }

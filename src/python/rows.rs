@@ -5,7 +5,10 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 /// The analysis of `text` and the Python offsets of its sentences.
-pub(super) fn analyze_with_offsets(s: &Summarizer, text: &str) -> (Analysis, Vec<(usize, usize)>) {
+pub(super) fn analyze_with_offsets<'t>(
+    s: &Summarizer,
+    text: &'t str,
+) -> (Analysis<'t>, Vec<(usize, usize)>) {
     let analysis = s.analyze(text);
     let offsets = char_offsets(text, &analysis);
     (analysis, offsets)
@@ -15,7 +18,7 @@ pub(super) fn analyze_with_offsets(s: &Summarizer, text: &str) -> (Analysis, Vec
 pub(super) fn sentence_rows<'py>(
     py: Python<'py>,
     text: &str,
-    analysis: &Analysis,
+    analysis: &Analysis<'_>,
     offsets: &[(usize, usize)],
 ) -> PyResult<Vec<Bound<'py, PyDict>>> {
     analysis
@@ -41,7 +44,7 @@ pub(super) fn sentence_rows<'py>(
 }
 
 /// The Python string (code point) offsets of every sentence's start and end.
-pub(super) fn char_offsets(text: &str, analysis: &Analysis) -> Vec<(usize, usize)> {
+pub(super) fn char_offsets(text: &str, analysis: &Analysis<'_>) -> Vec<(usize, usize)> {
     let mut boundaries: Vec<usize> = analysis
         .spans()
         .iter()

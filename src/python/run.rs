@@ -23,7 +23,7 @@ pub(super) fn summarize_one(
     length: Length,
 ) -> PyResult<Vec<String>> {
     let text: &str = text;
-    Ok(py.detach(|| s.summarize_to(text, length).map(owned))?)
+    Ok(py.detach(|| owned(s.summarize(text, length))))
 }
 
 pub(super) fn summarize_many(
@@ -40,11 +40,13 @@ pub(super) fn summarize_many(
         s,
         &present,
         |chunk| {
-            s.summarize_batch_to(chunk, length)
-                .map(|all| all.into_iter().map(owned).collect::<Vec<_>>())
+            s.summarize_batch(chunk, length)
+                .into_iter()
+                .map(owned)
+                .collect::<Vec<_>>()
         },
         |summaries| {
-            done.extend(summaries?);
+            done.extend(summaries);
             Ok(())
         },
     )?;

@@ -275,7 +275,7 @@ impl PySummarizer {
         let length = length(n, ratio, words.as_ref(), chars.as_ref())?;
         let body: &str = &text;
         let (analysis, offsets, selected) = py.detach(|| {
-            let (analysis, selected) = self.inner.analyze_to(body, length)?;
+            let (analysis, selected) = self.inner.explain(body, length);
             let offsets = char_offsets(body, &analysis);
             Ok::<_, Error>((analysis, offsets, selected))
         })?;

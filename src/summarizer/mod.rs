@@ -1,13 +1,12 @@
 //! The configurable summarizer and what it returns.
 
 use crate::analysis::{Analysis, ScoredSentence};
-use crate::error::Error;
 use crate::idf::IdfModel;
 use crate::lang::vote::Detection;
 use crate::lang::Language;
 use crate::score::{features, Weights};
 use crate::segment::{sentence_spans_in, spans_and_language};
-use crate::select::{fit_length, selection_order_by, top_n, Length};
+use crate::select::{fit_length, selection_order_by, top_n, Budget, Length};
 use crate::tfidf::{term_stats, term_stats_voting, StopwordChoice, TermStats};
 use crate::util::pool::{default_pool, map_items_largest_first, run_in, Pool, INLINE_BYTES};
 use rayon::prelude::*;
@@ -99,56 +98,70 @@ impl Summarizer {
         self.stopwords
     }
 
-    /// The `n` most salient sentences of `text`, in document order.
+    /// The most salient sentences of `text` that fit in `length` (a number of
+    /// sentences, or any [`Length`]), in document order.
     ///
     /// ```
+    /// use salience::Length;
     /// let s = salience::Summarizer::default();
     /// assert_eq!(s.summarize("One. Two.", 0).len(), 0);
     /// assert_eq!(s.summarize("One. Two.", 9), ["One.", "Two."]);
+    /// let text = "One short one. Then a second, longer sentence follows here. Third.";
+    /// assert_eq!(s.summarize(text, Length::ratio(0.1)?).len(), 1);
+    /// assert_eq!(s.summarize(text, Length::words(100)).len(), 3);
+    /// assert_eq!(s.summarize("", Length::words(100)).len(), 0);
+    /// # Ok::<(), salience::Error>(())
     /// ```
-    pub fn summarize<'t>(&self, text: &'t str, n: usize) -> Vec<&'t str> {
-        if n == 0 {
+    pub fn summarize<'t>(&self, text: &'t str, length: impl Into<Length>) -> Vec<&'t str> {
+        let length = length.into();
+        if length.is_empty() {
             return Vec::new();
         }
         let analysis = self.run_document(text, |parallel| self.analyze_with(text, parallel));
-        self.pick(text, &analysis, n)
+        texts(text, &analysis, &self.choose(&analysis, length))
     }
 
     /// Summarizes many documents in parallel (one document per task); the result for
     /// each equals [`Summarizer::summarize`] on it.
     ///
     /// ```
+    /// use salience::Length;
     /// let s = salience::Summarizer::default();
     /// let docs = ["A b c. D e f.", "Only one sentence here."];
     /// let out = s.summarize_batch(&docs, 1);
     /// assert_eq!(out, [s.summarize(docs[0], 1), s.summarize(docs[1], 1)]);
+    /// let out = s.summarize_batch(&docs, Length::words(3));
+    /// assert_eq!(out, [s.summarize(docs[0], Length::words(3)), vec![docs[1]]]);
     /// ```
     pub fn summarize_batch<'t, S: AsRef<str> + Sync>(
         &self,
-        texts: &'t [S],
-        n: usize,
+        texts_in: &'t [S],
+        length: impl Into<Length>,
     ) -> Vec<Vec<&'t str>> {
+        let length = length.into();
         run_in(self.pool(), || {
             map_items_largest_first(
-                texts,
+                texts_in,
                 |t| t.as_ref().len(),
                 |t| {
                     let text = t.as_ref();
-                    if n == 0 {
+                    if length.is_empty() {
                         return Vec::new();
                     }
-                    self.pick(text, &self.analyze_with(text, false), n)
+                    let analysis = self.analyze_with(text, false);
+                    texts(text, &analysis, &self.choose(&analysis, length))
                 },
             )
         })
     }
 
     /// Scores every sentence of `text`; see [`Analysis`].
-    pub fn analyze(&self, text: &str) -> Analysis {
+    pub fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
         self.run_document(text, |parallel| self.analyze_with(text, parallel))
     }
 
-    /// The `n` best sentences with their scores, in document order.
+    /// The best sentences for a summary of `length`, with their scores, in document
+    /// order.
     ///
     /// ```
     /// let s = salience::Summarizer::default();
@@ -157,92 +170,82 @@ impl Summarizer {
     /// assert_eq!(best.len(), 1);
     /// assert_eq!(best[0].rank, 0);
     /// ```
-    pub fn select(&self, text: &str, n: usize) -> Vec<ScoredSentence> {
+    pub fn select(&self, text: &str, length: impl Into<Length>) -> Vec<ScoredSentence> {
         let analysis = self.analyze(text);
-        let keep = self.choose(&analysis, n);
+        let keep = self.choose(&analysis, length);
         analysis
             .sentences()
             .filter(|s| keep.binary_search(&s.index).is_ok())
             .collect()
     }
 
-    /// Indices of the sentences a summary of `n` sentences keeps, in document order.
+    /// Indices of the sentences a summary of `length` keeps, in document order (word
+    /// and character budgets measure the analysed text's sentences).
     ///
     /// ```
+    /// use salience::Length;
     /// let s = salience::Summarizer::default();
     /// let text = "Tidal power grows. Tidal power is clean. Bread is cheap.";
     /// let analysis = s.analyze(text);
     /// let chosen = s.choose(&analysis, 2);
     /// let texts: Vec<&str> = chosen.iter().map(|&i| &text[analysis.spans()[i].clone()]).collect();
     /// assert_eq!(texts, s.summarize(text, 2));
+    /// assert_eq!(s.choose(&analysis, Length::chars(18)), [0]);
     /// ```
-    pub fn choose(&self, analysis: &Analysis, n: usize) -> Vec<usize> {
+    pub fn choose(&self, analysis: &Analysis<'_>, length: impl Into<Length>) -> Vec<usize> {
+        let length = length.into();
+        match length.budget() {
+            Budget::Sentences(n) => self.choose_sentences(analysis, n),
+            _ => self.choose_expecting(analysis, length).0,
+        }
+    }
+
+    /// [`Summarizer::choose`] for `n` sentences.
+    fn choose_sentences(&self, analysis: &Analysis<'_>, n: usize) -> Vec<usize> {
         if self.redundancy <= 0.0 {
             return top_n(&analysis.scores_for(n), n);
         }
-        fit_length(&self.order(analysis, n, n), &[], Length::Sentences(n))
+        fit_length(&self.order(analysis, n, n), &[], Length::sentences(n))
     }
 
-    /// Indices of the sentences a summary of `length` keeps, in document order;
-    /// `text` is the analysed text (word and character budgets measure its sentences).
-    ///
-    /// ```
-    /// use salience::select::Length;
-    /// let s = salience::Summarizer::default();
-    /// let text = "Tidal power grows. Tidal power is clean. Bread is cheap.";
-    /// let analysis = s.analyze(text);
-    /// assert_eq!(s.choose_to(text, &analysis, Length::Sentences(2)), s.choose(&analysis, 2));
-    /// assert_eq!(s.choose_to(text, &analysis, Length::Chars(18)), [0]);
-    /// ```
-    pub fn choose_to(&self, text: &str, analysis: &Analysis, length: Length) -> Vec<usize> {
-        self.choose_expecting(text, analysis, length).0
-    }
-
-    /// [`Summarizer::choose_to`], and about how many sentences the summary was
+    /// [`Summarizer::choose`], and about how many sentences the summary was
     /// expected to hold (the number its scores were faded for).
-    fn choose_expecting(
-        &self,
-        text: &str,
-        analysis: &Analysis,
-        length: Length,
-    ) -> (Vec<usize>, usize) {
+    fn choose_expecting(&self, analysis: &Analysis<'_>, length: Length) -> (Vec<usize>, usize) {
         let total = analysis.spans.len();
-        let sizes = sizes(text, analysis, length);
+        let sizes = sizes(analysis, length);
         let expected = expected_sentences(length, &sizes, total);
-        let wanted = match length {
-            Length::Sentences(_) | Length::Ratio(_) => expected,
-            Length::Words(_) | Length::Chars(_) => total,
+        let wanted = match length.budget() {
+            Budget::Sentences(_) | Budget::Ratio(_) => expected,
+            Budget::Words(_) | Budget::Chars(_) => total,
         };
         let order = self.order(analysis, wanted, expected);
         (fit_length(&order, &sizes, length), expected)
     }
 
-    /// [`Summarizer::analyze`] and [`Summarizer::choose_to`] in one: the analysis with
+    /// [`Summarizer::analyze`] and [`Summarizer::choose`] in one: the analysis with
     /// the scores the summary was chosen by ([`Analysis::for_summary_of`]), and the
     /// indices of the chosen sentences in document order.
     ///
-    /// # Errors
-    /// [`crate::ErrorKind::InvalidOption`] for a ratio outside `(0, 1]`.
-    ///
     /// ```
-    /// use salience::select::Length;
     /// let s = salience::Summarizer::default();
     /// let text = "Tidal power grows. Tidal power is clean. Bread is cheap.";
-    /// let (analysis, chosen) = s.analyze_to(text, Length::Sentences(2))?;
+    /// let (analysis, chosen) = s.explain(text, 2);
     /// assert_eq!(chosen, s.choose(&s.analyze(text), 2));
     /// assert_eq!(analysis.top(2), chosen);
-    /// # Ok::<(), salience::Error>(())
     /// ```
-    pub fn analyze_to(&self, text: &str, length: Length) -> Result<(Analysis, Vec<usize>), Error> {
-        let length = length.check()?;
+    pub fn explain<'t>(
+        &self,
+        text: &'t str,
+        length: impl Into<Length>,
+    ) -> (Analysis<'t>, Vec<usize>) {
         let analysis = self.analyze(text);
-        let (chosen, expected) = self.choose_expecting(text, &analysis, length);
-        Ok((analysis.for_summary_of(expected), chosen))
+        let (chosen, expected) = self.choose_expecting(&analysis, length.into());
+        (analysis.for_summary_of(expected), chosen)
     }
 
     /// The order in which sentences enter a summary of about `expected` sentences
     /// (see [`crate::select::selection_order_by`]); `wanted` bounds the redundancy pass.
-    fn order(&self, analysis: &Analysis, wanted: usize, expected: usize) -> Vec<usize> {
+    fn order(&self, analysis: &Analysis<'_>, wanted: usize, expected: usize) -> Vec<usize> {
         let scores = analysis.scores_for(expected);
         selection_order_by(&scores, |i| analysis.terms.get(i), self.redundancy, wanted)
     }
@@ -268,68 +271,6 @@ impl Summarizer {
             position: self.weights.position,
             ..Weights::for_language(language)
         }
-    }
-
-    /// The most salient sentences of `text` that fit in `length`, in document order.
-    ///
-    /// # Errors
-    /// [`crate::ErrorKind::InvalidOption`] for a ratio outside `(0, 1]`.
-    ///
-    /// ```
-    /// use salience::select::Length;
-    /// let s = salience::Summarizer::default();
-    /// let text = "One short one. Then a second, longer sentence follows here. Third.";
-    /// assert_eq!(s.summarize_to(text, Length::Ratio(0.1))?.len(), 1);
-    /// assert_eq!(s.summarize_to(text, Length::Words(100))?.len(), 3);
-    /// assert_eq!(s.summarize_to("", Length::Words(100))?.len(), 0);
-    /// # Ok::<(), salience::Error>(())
-    /// ```
-    pub fn summarize_to<'t>(&self, text: &'t str, length: Length) -> Result<Vec<&'t str>, Error> {
-        let length = length.check()?;
-        if length == Length::Sentences(0) {
-            return Ok(Vec::new());
-        }
-        let analysis = self.run_document(text, |parallel| self.analyze_with(text, parallel));
-        Ok(texts(
-            text,
-            &analysis,
-            &self.choose_to(text, &analysis, length),
-        ))
-    }
-
-    /// [`Summarizer::summarize_to`] for many documents, in parallel.
-    ///
-    /// # Errors
-    /// [`crate::ErrorKind::InvalidOption`] for a ratio outside `(0, 1]`.
-    ///
-    /// ```
-    /// use salience::select::Length;
-    /// let s = salience::Summarizer::default();
-    /// let docs = ["A b c. D e f.", "Only one sentence here."];
-    /// let out = s.summarize_batch_to(&docs, Length::Words(3))?;
-    /// assert_eq!(out, [s.summarize_to(docs[0], Length::Words(3))?, vec![docs[1]]]);
-    /// # Ok::<(), salience::Error>(())
-    /// ```
-    pub fn summarize_batch_to<'t, S: AsRef<str> + Sync>(
-        &self,
-        texts_in: &'t [S],
-        length: Length,
-    ) -> Result<Vec<Vec<&'t str>>, Error> {
-        let length = length.check()?;
-        Ok(run_in(self.pool(), || {
-            map_items_largest_first(
-                texts_in,
-                |t| t.as_ref().len(),
-                |t| {
-                    let text = t.as_ref();
-                    if length == Length::Sentences(0) {
-                        return Vec::new();
-                    }
-                    let analysis = self.analyze_with(text, false);
-                    texts(text, &analysis, &self.choose_to(text, &analysis, length))
-                },
-            )
-        }))
     }
 
     /// Learns document frequencies from `corpus` (in parallel, on this summarizer's
@@ -403,11 +344,6 @@ impl Summarizer {
         self.redundancy
     }
 
-    /// The texts of the sentences [`Summarizer::choose`] keeps.
-    fn pick<'t>(&self, text: &'t str, analysis: &Analysis, n: usize) -> Vec<&'t str> {
-        texts(text, analysis, &self.choose(analysis, n))
-    }
-
     pub(crate) fn pool(&self) -> Option<&ThreadPool> {
         match &self.pool {
             Some(pool) => pool.get(),
@@ -433,7 +369,7 @@ impl Summarizer {
         self.pool().map_or(1, ThreadPool::current_num_threads)
     }
 
-    fn analyze_with(&self, text: &str, parallel: bool) -> Analysis {
+    fn analyze_with<'t>(&self, text: &'t str, parallel: bool) -> Analysis<'t> {
         // Segmentation detects the language only when an abbreviation list needs
         // it; term building then takes that answer instead of voting again.
         let (spans, detected) = spans_and_language(text, self.language);
@@ -442,6 +378,7 @@ impl Summarizer {
         let weights = self.weights_for(language);
         let scores = features.dot(&weights.to_array());
         Analysis {
+            text,
             spans,
             features,
             scores,
@@ -494,15 +431,17 @@ impl Summarizer {
 
 /// The size of every sentence in the unit of a word or character budget (empty for
 /// the other lengths).
-fn sizes(text: &str, analysis: &Analysis, length: Length) -> Vec<usize> {
-    let sentence = |span: &Range<usize>| text.get(span.clone()).unwrap_or_default();
-    let spans = analysis.spans.iter();
-    match length {
-        Length::Sentences(_) | Length::Ratio(_) => Vec::new(),
-        Length::Words(_) => spans
-            .map(|sp| crate::segment::words(sentence(sp)).count())
+fn sizes(analysis: &Analysis<'_>, length: Length) -> Vec<usize> {
+    let sentences = analysis
+        .spans
+        .iter()
+        .map(|span| analysis.text.get(span.clone()).unwrap_or_default());
+    match length.budget() {
+        Budget::Sentences(_) | Budget::Ratio(_) => Vec::new(),
+        Budget::Words(_) => sentences
+            .map(|sentence| crate::segment::words(sentence).count())
             .collect(),
-        Length::Chars(_) => spans.map(|sp| sentence(sp).chars().count()).collect(),
+        Budget::Chars(_) => sentences.map(|sentence| sentence.chars().count()).collect(),
     }
 }
 
@@ -517,15 +456,15 @@ fn expected_sentences(length: Length, sizes: &[usize], total: usize) -> usize {
         let n = (budget as f64 / all as f64 * total as f64).ceil() as usize;
         n.clamp(1, total.max(1))
     };
-    match length {
-        Length::Sentences(n) => n,
-        Length::Ratio(r) => ((r.clamp(0.0, 1.0) * total as f64).ceil() as usize).max(1),
-        Length::Words(budget) | Length::Chars(budget) => share(budget),
+    match length.budget() {
+        Budget::Sentences(n) => n,
+        Budget::Ratio(r) => ((r.clamp(0.0, 1.0) * total as f64).ceil() as usize).max(1),
+        Budget::Words(budget) | Budget::Chars(budget) => share(budget),
     }
 }
 
 /// The texts of the sentences at `indices`.
-fn texts<'t>(text: &'t str, analysis: &Analysis, indices: &[usize]) -> Vec<&'t str> {
+fn texts<'t>(text: &'t str, analysis: &Analysis<'_>, indices: &[usize]) -> Vec<&'t str> {
     indices
         .iter()
         .filter_map(|&i| analysis.spans.get(i).and_then(|s| text.get(s.clone())))
