@@ -28,19 +28,19 @@ mod analysis;
 #[cfg(feature = "corpus")]
 pub mod corpus;
 mod error;
-pub mod idf;
+mod idf;
 mod lang;
-pub mod normalize;
-pub mod position;
+mod normalize;
+mod position;
 #[cfg(feature = "python")]
 mod python;
-pub mod score;
+mod score;
 mod script;
-pub mod segment;
-pub mod select;
+mod segment;
+mod select;
 mod summarizer;
 mod tfidf;
-pub mod tokens;
+mod tokens;
 mod util;
 
 /// The README's Rust examples, compiled and run as doc tests.
@@ -52,10 +52,16 @@ pub use analysis::{Analysis, ScoredSentence};
 pub use error::{Error, ErrorKind};
 pub use idf::IdfModel;
 pub use lang::Language;
+pub use normalize::key as match_key;
+pub use position::{lead_budget, lead_weight};
 pub use score::{Feature, Weights, FEATURES};
-pub use segment::split_sentences;
-pub use select::Length;
+pub use segment::{
+    sentence_spans, sentence_spans_in, split_sentences, split_sentences_in, word_indices, words,
+    MAX_SENTENCE_BYTES,
+};
+pub use select::{Length, DEFAULT_REDUNDANCY};
 pub use summarizer::{Summarizer, SummarizerBuilder};
+pub use tokens::{for_each_term, terms};
 pub use util::pool::THREADS_ENV;
 
 /// The most salient sentences of `text` that fit in `length` (a number of sentences,

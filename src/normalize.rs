@@ -32,7 +32,7 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 /// running text, so most tokens cost no allocation.
 ///
 /// ```
-/// use salience::normalize::key;
+/// use salience::match_key as key;
 /// use std::borrow::Cow;
 ///
 /// assert_eq!(key("Summit"), "summit");

@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 /// At most this many of the best sentences are reordered for redundancy, so that
 /// redundancy control costs at most `MMR_POOL²` sentence comparisons per document,
 /// whatever its length; sentences after the pool keep their score order.
-pub const MMR_POOL: usize = 64;
+pub(crate) const MMR_POOL: usize = 64;
 
 /// The default redundancy of a [`crate::Summarizer`]: 0.2, a mild preference for a
 /// sentence that adds something over one that repeats a sentence already taken.
@@ -52,7 +52,7 @@ pub(crate) enum Budget {
     Sentences(usize),
     /// This share of the document's sentences, rounded up: a number in `(0, 1]`.
     Ratio(f64),
-    /// At most this many words (UAX #29 words, as [`crate::segment::words`] counts them),
+    /// At most this many words (UAX #29 words, as [`crate::words`] counts them),
     /// summed over the chosen sentences.
     Words(usize),
     /// At most this many characters (Unicode scalar values, as Python's `len`
@@ -88,7 +88,7 @@ impl Length {
         }
     }
 
-    /// At most this many words (UAX #29 words, as [`crate::segment::words`] counts them),
+    /// At most this many words (UAX #29 words, as [`crate::words`] counts them),
     /// summed over the chosen sentences.
     pub fn words(budget: usize) -> Length {
         Length(Budget::Words(budget))
@@ -120,14 +120,7 @@ impl From<usize> for Length {
 
 /// Indices of the `n` highest scores, ties broken by position (earlier wins), sorted
 /// in document order.
-///
-/// ```
-/// use salience::select::top_n;
-/// assert_eq!(top_n(&[0.1, 0.9, 0.5, 0.9], 2), [1, 3]);
-/// assert_eq!(top_n(&[0.3, 0.3, 0.3], 2), [0, 1]);
-/// assert_eq!(top_n(&[0.3], 5), [0]);
-/// ```
-pub fn top_n(scores: &[f32], n: usize) -> Vec<usize> {
+pub(crate) fn top_n(scores: &[f32], n: usize) -> Vec<usize> {
     let by_rank = |&a: &usize, &b: &usize| rank_order(scores, a, b);
     let mut indices: Vec<usize> = (0..scores.len()).collect();
     if n == 0 {
@@ -142,11 +135,7 @@ pub fn top_n(scores: &[f32], n: usize) -> Vec<usize> {
 }
 
 /// Rank of every sentence (0 = best), ties broken by position.
-///
-/// ```
-/// assert_eq!(salience::select::ranks(&[0.1, 0.9, 0.5]), [2, 0, 1]);
-/// ```
-pub fn ranks(scores: &[f32]) -> Vec<usize> {
+pub(crate) fn ranks(scores: &[f32]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..scores.len()).collect();
     order.sort_unstable_by(|&a, &b| rank_order(scores, a, b));
     let mut ranks = vec![0; scores.len()];
@@ -169,17 +158,8 @@ pub fn ranks(scores: &[f32]) -> Vec<usize> {
 /// `[0, 1]`; 0 keeps the score order. Only the first `wanted` places are chosen this
 /// way (the summary's length in sentences, when known; the rest of the pool follows in
 /// score order), so a short summary costs `wanted × MMR_POOL` comparisons.
-///
-/// ```
-/// use salience::select::selection_order;
-/// let scores = [1.0, 0.9, 0.5];
-/// // Sentences 0 and 1 say the same thing; 2 is different.
-/// let vectors = vec![vec![(0, 1.0)], vec![(0, 1.0)], vec![(1, 1.0)]];
-/// assert_eq!(selection_order(&scores, &vectors, 0.0, 3), [0, 1, 2]);
-/// assert_eq!(selection_order(&scores, &vectors, 0.5, 3), [0, 2, 1]);
-/// assert_eq!(selection_order(&scores, &vectors, 0.5, 1), [0, 1, 2]);
-/// ```
-pub fn selection_order(
+#[cfg(test)]
+fn selection_order(
     scores: &[f32],
     vectors: &[Vec<(u32, f32)>],
     redundancy: f32,
@@ -259,18 +239,7 @@ pub(crate) fn selection_order_by<'v>(
 /// The sentences a summary of `length` keeps, in document order, taking them in
 /// `order` (see [`selection_order`]); `sizes[i]` is sentence `i`'s size in the unit of
 /// the budget (words or characters; unused for sentence counts and ratios).
-///
-/// ```
-/// use salience::select::{fit_length, Length};
-/// let order = [2, 0, 1];
-/// let words = [5, 3, 9];
-/// assert_eq!(fit_length(&order, &words, Length::sentences(2)), [0, 2]);
-/// assert_eq!(fit_length(&order, &words, Length::ratio(0.34).unwrap()), [0, 2]);
-/// assert_eq!(fit_length(&order, &words, Length::words(8)), [0, 1]);
-/// assert_eq!(fit_length(&order, &words, Length::words(2)), [2]);
-/// assert!(fit_length(&[], &[], Length::words(2)).is_empty());
-/// ```
-pub fn fit_length(order: &[usize], sizes: &[usize], length: Length) -> Vec<usize> {
+pub(crate) fn fit_length(order: &[usize], sizes: &[usize], length: Length) -> Vec<usize> {
     let total = order.len();
     let mut keep: Vec<usize> = match length.budget() {
         Budget::Sentences(n) => order.iter().copied().take(n).collect(),
@@ -330,4 +299,46 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 
 fn norm(v: &[(u32, f32)]) -> f32 {
     v.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_n_example() {
+        assert_eq!(top_n(&[0.1, 0.9, 0.5, 0.9], 2), [1, 3]);
+        assert_eq!(top_n(&[0.3, 0.3, 0.3], 2), [0, 1]);
+        assert_eq!(top_n(&[0.3], 5), [0]);
+    }
+
+    #[test]
+    fn ranks_example() {
+        assert_eq!(ranks(&[0.1, 0.9, 0.5]), [2, 0, 1]);
+    }
+
+    #[test]
+    fn selection_order_example() {
+        let scores = [1.0, 0.9, 0.5];
+        // Sentences 0 and 1 say the same thing; 2 is different.
+        let vectors = vec![vec![(0, 1.0)], vec![(0, 1.0)], vec![(1, 1.0)]];
+        assert_eq!(selection_order(&scores, &vectors, 0.0, 3), [0, 1, 2]);
+        assert_eq!(selection_order(&scores, &vectors, 0.5, 3), [0, 2, 1]);
+        assert_eq!(selection_order(&scores, &vectors, 0.5, 1), [0, 1, 2]);
+    }
+
+    #[test]
+    fn fit_length_example() {
+        let order = [2, 0, 1];
+        let words = [5, 3, 9];
+        assert_eq!(fit_length(&order, &words, Length::sentences(2)), [0, 2]);
+        assert_eq!(
+            fit_length(&order, &words, Length::ratio(0.34).unwrap()),
+            [0, 2]
+        );
+        assert_eq!(fit_length(&order, &words, Length::words(8)), [0, 1]);
+        assert_eq!(fit_length(&order, &words, Length::words(2)), [2]);
+        assert!(fit_length(&[], &[], Length::words(2)).is_empty());
+    }
 }

@@ -26,7 +26,7 @@ use std::borrow::Cow;
 /// without spaces, overlapping bigrams.
 ///
 /// ```
-/// use salience::tokens::terms;
+/// use salience::terms;
 ///
 /// assert_eq!(terms("The Summit, in Astana."), ["the", "summit", "in", "astana"]);
 /// assert_eq!(terms("上海合作组织峰会"), ["上海", "海合", "合作", "作组", "组织", "织峰", "峰会"]);
@@ -45,7 +45,7 @@ pub fn terms(sentence: &str) -> Vec<Cow<'_, str>> {
 ///
 /// ```
 /// let mut n = 0;
-/// salience::tokens::for_each_term("新しい首相が就任した", |_| n += 1);
+/// salience::for_each_term("新しい首相が就任した", |_| n += 1);
 /// assert!(n > 3);
 /// ```
 pub fn for_each_term<'t>(sentence: &'t str, mut f: impl FnMut(Cow<'t, str>)) {

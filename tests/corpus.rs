@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use salience::corpus::{self, Corpus, EncodingErrors, Input, Options};
-use salience::select::Length;
+use salience::Length;
 use salience::Summarizer;
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! The lead prior fades for long summaries, and Urdu gets its own length weight.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use salience::select::Length;
+use salience::Length;
 use salience::{Language, Summarizer, Weights};
 
 /// Three lead sentences off the topic that the other seven share.
@@ -57,7 +57,7 @@ fn scores_for_a_length_drop_only_the_faded_position_part() {
     assert_eq!(a.scores_for(2).as_ref(), base.as_slice());
     let position = a.features().column(2).to_vec();
     let w = a.weights().position;
-    for (wanted, keep) in [(5, 0.0f32), (4, salience::position::lead_budget(4, 10))] {
+    for (wanted, keep) in [(5, 0.0f32), (4, salience::lead_budget(4, 10))] {
         let faded = a.scores_for(wanted);
         for i in 0..base.len() {
             let expected = base[i] - (1.0 - keep) * w * position[i];
@@ -96,7 +96,7 @@ fn urdu_text_gets_the_urdu_length_weight() {
     let w = half.analyze(urdu).weights();
     assert_eq!(
         (w.position, w.length),
-        (0.5, salience::score::URDU_LENGTH_WEIGHT)
+        (0.5, salience::Weights::URDU_LENGTH_WEIGHT)
     );
     // ...and weights set in full apply as given, to every language.
     let fixed = Summarizer::builder()

@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use proptest::prelude::*;
-use salience::select::Length;
+use salience::Length;
 use salience::{IdfModel, Summarizer};
 
 const NEWS: &str = "The council approved the tidal plant on Monday. \
@@ -13,7 +13,7 @@ Construction starts next spring. \
 Bread prices rose again.";
 
 fn words(s: &str) -> usize {
-    salience::segment::words(s).count()
+    salience::words(s).count()
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn redundancy_is_checked_and_has_a_mild_default() {
     assert_eq!(Summarizer::default().redundancy(), 0.2);
     assert_eq!(
         Summarizer::builder().build().unwrap().redundancy(),
-        salience::select::DEFAULT_REDUNDANCY
+        salience::DEFAULT_REDUNDANCY
     );
     for bad in [-0.1, 1.5, f32::NAN] {
         assert!(Summarizer::builder().redundancy(bad).build().is_err());

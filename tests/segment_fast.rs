@@ -9,7 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use proptest::prelude::*;
-use salience::segment::word_indices;
+use salience::word_indices;
 use unicode_segmentation::UnicodeSegmentation;
 
 fn same(text: &str) -> Result<(), TestCaseError> {

@@ -3,7 +3,7 @@
 //! cases for other languages in `tests/data/segmentation/*.jsonl`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use salience::segment::{sentence_spans, split_sentences_in, MAX_SENTENCE_BYTES};
+use salience::{sentence_spans, split_sentences_in, MAX_SENTENCE_BYTES};
 use salience::{split_sentences, Language};
 
 /// A minimal JSON value: enough for `{"id", "text", "sentences", "note"}` lines.
@@ -417,7 +417,7 @@ mod words_match_uax29 {
         #![proptest_config(ProptestConfig::with_cases(4000))]
         #[test]
         fn same_words_and_offsets(s in text()) {
-            let ours: Vec<(usize, &str)> = salience::segment::word_indices(&s).collect();
+            let ours: Vec<(usize, &str)> = salience::word_indices(&s).collect();
             let theirs: Vec<(usize, &str)> = s.unicode_word_indices().collect();
             prop_assert_eq!(ours, theirs);
         }
@@ -431,7 +431,7 @@ mod words_match_uax29 {
             "He said 'no' -- then left.",
             "U.S.A. and e-mail: a.b@c.com http://x.y/z?q=1",
         ] {
-            let ours: Vec<&str> = salience::segment::words(s).collect();
+            let ours: Vec<&str> = salience::words(s).collect();
             let theirs: Vec<&str> = s.unicode_words().collect();
             assert_eq!(ours, theirs, "{s}");
         }

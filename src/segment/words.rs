@@ -14,7 +14,7 @@ use unicode_segmentation::UnicodeSegmentation;
 /// rules that those characters can meet, and only the rest takes the full tables.
 ///
 /// ```
-/// let words: Vec<&str> = salience::segment::words("Don't stop, Mr. Smith!").collect();
+/// let words: Vec<&str> = salience::words("Don't stop, Mr. Smith!").collect();
 /// assert_eq!(words, ["Don't", "stop", "Mr", "Smith"]);
 /// ```
 pub fn words(sentence: &str) -> impl Iterator<Item = &str> {
@@ -24,7 +24,7 @@ pub fn words(sentence: &str) -> impl Iterator<Item = &str> {
 /// The words of a sentence with their byte offsets (see [`words`]).
 ///
 /// ```
-/// let found: Vec<(usize, &str)> = salience::segment::word_indices("کل 3.5 km").collect();
+/// let found: Vec<(usize, &str)> = salience::word_indices("کل 3.5 km").collect();
 /// assert_eq!(found, [(0, "کل"), (5, "3.5"), (9, "km")]);
 /// ```
 pub fn word_indices(sentence: &str) -> impl Iterator<Item = (usize, &str)> {

@@ -88,7 +88,8 @@ impl SummarizerBuilder {
     }
 
     /// How much to hold back a sentence that repeats one already chosen, from 0 (never:
-    /// sentences are taken by score alone) to 1; see [`crate::select::selection_order`].
+    /// sentences are taken by score alone) to 1: maximal marginal relevance over the best
+    /// 64 sentences.
     /// The default is [`DEFAULT_REDUNDANCY`] (0.2; its documentation has the
     /// measurements behind it).
     pub fn redundancy(mut self, redundancy: f32) -> Self {
