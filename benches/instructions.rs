@@ -90,11 +90,11 @@ fn main() {
         "analyses" => (0, analyses(&one)),
         "words" => {
             let text = data::tile(&data::corpus("en"), mb * data::MB);
-            let spans = salience::segment::sentence_spans(&text);
+            let spans = salience::sentence_spans(&text);
             let check = measured(&mut || {
                 spans
                     .iter()
-                    .map(|s| salience::segment::words(black_box(&text[s.clone()])).count() as u64)
+                    .map(|s| salience::words(black_box(&text[s.clone()])).count() as u64)
                     .sum()
             });
             (text.len(), check)

@@ -14,8 +14,8 @@ mod data;
 
 use peak_alloc::PeakAlloc;
 use rustc_hash::FxHashSet;
-use salience::segment::sentence_spans;
-use salience::tokens::for_each_term;
+use salience::for_each_term;
+use salience::sentence_spans;
 use salience::Summarizer;
 use std::hint::black_box;
 use std::time::Instant;

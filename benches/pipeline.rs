@@ -13,9 +13,9 @@ use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
 use rustc_hash::FxHashMap;
-use salience::segment::{sentence_spans, words};
-use salience::tokens::for_each_term;
+use salience::for_each_term;
 use salience::Summarizer;
+use salience::{sentence_spans, words};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::hint::black_box;

@@ -30,6 +30,16 @@ pub enum ErrorKind {
         /// Why the value was refused.
         reason: String,
     },
+    /// A saved IDF model is not one: the text is not what
+    /// [`IdfModel::write_to`](crate::IdfModel::write_to) writes.
+    InvalidModel(String),
+    /// Reading a saved IDF model failed: the kind and message of the I/O error.
+    Io {
+        /// The kind of the I/O error.
+        kind: std::io::ErrorKind,
+        /// What the I/O error said.
+        message: String,
+    },
 }
 
 impl Error {
@@ -42,6 +52,16 @@ impl Error {
         ErrorKind::InvalidOption {
             name,
             reason: reason.into(),
+        }
+        .into()
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(err: std::io::Error) -> Self {
+        ErrorKind::Io {
+            kind: err.kind(),
+            message: err.to_string(),
         }
         .into()
     }
@@ -62,6 +82,10 @@ impl fmt::Display for Error {
                 crate::Language::codes().join(", ")
             ),
             ErrorKind::InvalidOption { name, reason } => write!(f, "invalid {name}: {reason}"),
+            ErrorKind::InvalidModel(reason)
+            | ErrorKind::Io {
+                message: reason, ..
+            } => f.write_str(reason),
         }
     }
 }

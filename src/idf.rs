@@ -6,6 +6,7 @@
 //! they count for less when sentences are compared, however often one document repeats
 //! them.
 
+use crate::error::{Error, ErrorKind};
 use rustc_hash::FxHashMap;
 use std::io::{self, BufRead, Write};
 use std::path::Path;
@@ -116,23 +117,21 @@ impl IdfModel {
     /// Reads a model written by [`IdfModel::write_to`].
     ///
     /// # Errors
-    /// Any error of the reader, and [`io::ErrorKind::InvalidData`] for text that is not
-    /// a saved model.
+    /// [`ErrorKind::InvalidModel`] for text that is not a saved model, and
+    /// [`ErrorKind::Io`] for an error of the reader.
     ///
     /// ```
     /// let m = salience::IdfModel::from_counts(3, [("tidal", 1), ("power", 3)]);
     /// let mut bytes = Vec::new();
     /// m.write_to(&mut bytes)?;
     /// assert_eq!(salience::IdfModel::read_from(bytes.as_slice())?, m);
-    /// assert!(salience::IdfModel::read_from(&b"not a model"[..]).is_err());
-    /// # Ok::<(), std::io::Error>(())
+    /// let err = salience::IdfModel::read_from(&b"not a model"[..]).unwrap_err();
+    /// assert!(matches!(err.kind(), salience::ErrorKind::InvalidModel(_)));
+    /// # Ok::<(), salience::Error>(())
     /// ```
-    pub fn read_from<R: BufRead>(input: R) -> io::Result<IdfModel> {
-        let bad = |line: usize, why: &str| {
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("not a salience IDF model (line {line}: {why})"),
-            )
+    pub fn read_from<R: BufRead>(input: R) -> Result<IdfModel, Error> {
+        let bad = |line: usize, why: &str| -> Error {
+            ErrorKind::InvalidModel(format!("not a salience IDF model (line {line}: {why})")).into()
         };
         let mut lines = input.lines();
         match lines.next().transpose()? {
@@ -171,9 +170,14 @@ impl IdfModel {
     /// Loads a model saved with [`IdfModel::save`].
     ///
     /// # Errors
-    /// Any error opening or reading the file, and [`io::ErrorKind::InvalidData`] for a
-    /// file that is not a saved model.
-    pub fn load<P: AsRef<Path>>(path: P) -> io::Result<IdfModel> {
+    /// [`ErrorKind::InvalidModel`] for a file that is not a saved model, and
+    /// [`ErrorKind::Io`] for an error opening or reading it.
+    ///
+    /// ```
+    /// let err = salience::IdfModel::load("/no/such/model.txt").unwrap_err();
+    /// assert!(matches!(err.kind(), salience::ErrorKind::Io { .. }));
+    /// ```
+    pub fn load<P: AsRef<Path>>(path: P) -> Result<IdfModel, Error> {
         let file = std::fs::File::open(path)?;
         IdfModel::read_from(io::BufReader::new(file))
     }

@@ -24,41 +24,48 @@
 //! # Ok::<(), salience::Error>(())
 //! ```
 
+mod analysis;
 #[cfg(feature = "corpus")]
 pub mod corpus;
 mod error;
-pub mod idf;
-mod keytable;
+mod idf;
 mod lang;
-pub mod normalize;
-mod parallel;
-pub mod position;
+mod normalize;
+mod position;
 #[cfg(feature = "python")]
 mod python;
-pub mod score;
-pub mod segment;
-pub mod select;
+mod score;
+mod script;
+mod segment;
+mod select;
 mod summarizer;
-mod tables;
 mod tfidf;
-pub mod tokens;
+mod tokens;
+mod util;
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+pub use analysis::{Analysis, ScoredSentence};
 pub use error::{Error, ErrorKind};
 pub use idf::IdfModel;
 pub use lang::Language;
-pub use parallel::THREADS_ENV;
-pub use score::{Weights, FEATURES};
-pub use segment::split_sentences;
-pub use select::Length;
-pub use summarizer::{Analysis, ScoredSentence, Summarizer, SummarizerBuilder};
+pub use normalize::key as match_key;
+pub use position::{lead_budget, lead_weight};
+pub use score::{Feature, Weights, FEATURES};
+pub use segment::{
+    sentence_spans, sentence_spans_in, split_sentences, split_sentences_in, word_indices, words,
+    MAX_SENTENCE_BYTES,
+};
+pub use select::{Length, DEFAULT_REDUNDANCY};
+pub use summarizer::{Summarizer, SummarizerBuilder};
+pub use tokens::{for_each_term, terms};
+pub use util::pool::THREADS_ENV;
 
-/// The `n` most salient sentences of `text`, in document order, with the default
-/// [`Summarizer`].
+/// The most salient sentences of `text` that fit in `length` (a number of sentences,
+/// or any [`Length`]), in document order, with the default [`Summarizer`].
 ///
 /// Returns every sentence when the text has fewer than `n`, and nothing for empty
 /// text or `n == 0`.
@@ -69,6 +76,6 @@ pub use summarizer::{Analysis, ScoredSentence, Summarizer, SummarizerBuilder};
 /// assert!(salience::summarize(text, 0).is_empty());
 /// assert!(salience::summarize("", 3).is_empty());
 /// ```
-pub fn summarize(text: &str, n: usize) -> Vec<&str> {
-    Summarizer::default().summarize(text, n)
+pub fn summarize(text: &str, length: impl Into<Length>) -> Vec<&str> {
+    Summarizer::default().summarize(text, length)
 }

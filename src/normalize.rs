@@ -21,7 +21,8 @@
 //! words cost one pass over their bytes, and other words one pass over their
 //! characters.
 
-use crate::tables::{two_byte_table, TWO_BYTE_END};
+use crate::script::{han_unified, hangul_syllables};
+use crate::util::tables::{two_byte_table, TWO_BYTE_END};
 use std::borrow::Cow;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -31,7 +32,7 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 /// running text, so most tokens cost no allocation.
 ///
 /// ```
-/// use salience::normalize::key;
+/// use salience::match_key as key;
 /// use std::borrow::Cow;
 ///
 /// assert_eq!(key("Summit"), "summit");
@@ -237,12 +238,11 @@ const fn fast_by_range(code: u32) -> Fast {
         | 0x970..=0x97F => Fast::Stable,
         0x94D => Fast::Mark,
         // Han, hiragana and katakana without voicing marks, Hangul syllables
-        0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
+        han_unified!()
         | 0x3041..=0x3096
         | 0x30A1..=0x30FA
         | 0x30FC..=0x30FE
-        | 0xAC00..=0xD7A3 => Fast::Stable,
+        | hangul_syllables!() => Fast::Stable,
         _ => Fast::Unknown,
     }
 }

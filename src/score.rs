@@ -1,7 +1,7 @@
 //! The feature matrix and the scores it gives.
 //!
-//! Each sentence is one row of an `ndarray` matrix whose columns are named by
-//! [`FEATURES`]; a sentence's score is the dot product of its row with the weights, so
+//! Each sentence is one row of an `ndarray` matrix whose columns are the variants of
+//! [`Feature`]; a sentence's score is the dot product of its row with the weights, so
 //! the model is plain to see and to test.
 //!
 //! The columns, each in `[0, 1]`:
@@ -25,16 +25,73 @@
 //! - `length`: content words over 12, capped at 1: fragments, bylines and headlines
 //!   rarely make a good summary sentence.
 
-use crate::parallel::map_indices;
 use crate::position::lead_weight;
 use crate::tfidf::TermStats;
+use crate::util::pool::map_indices;
 use ndarray::{Array1, Array2};
 
-/// The names of the feature columns, in order.
-pub const FEATURES: [&str; 4] = ["tfidf", "centroid", "position", "length"];
+/// A column of the feature matrix. The order of [`Feature::ALL`] is the order of
+/// the columns, of [`Weights::to_array`] and of Python's `salience.FEATURES`; the
+/// names are [`Feature::name`]. Each variant's documentation says what it measures.
+///
+/// ```
+/// use salience::Feature;
+/// assert_eq!(Feature::ALL.map(Feature::name), ["tfidf", "centroid", "position", "length"]);
+/// assert_eq!(Feature::Position.column(), 2);
+/// assert_eq!(salience::FEATURES, Feature::ALL.map(Feature::name));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Feature {
+    /// `tfidf`: the sentence's TF-IDF mass over the square root of its length,
+    /// scaled so that the document's best sentence has 1.
+    Tfidf,
+    /// `centroid`: the sentence's mean cosine similarity to every other sentence,
+    /// scaled so that the most central sentence has 1.
+    Centroid,
+    /// `position`: the lead prior ([`crate::Analysis::scores_for`] fades it for long
+    /// summaries).
+    Position,
+    /// `length`: content words over 12, capped at 1.
+    Length,
+}
 
-/// The column of the `position` feature in [`FEATURES`].
-pub(crate) const POSITION: usize = 2;
+impl Feature {
+    /// Every feature, in column order.
+    pub const ALL: [Feature; 4] = [
+        Feature::Tfidf,
+        Feature::Centroid,
+        Feature::Position,
+        Feature::Length,
+    ];
+
+    /// The feature's name, as Python and the JSON output call its column.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Feature::Tfidf => "tfidf",
+            Feature::Centroid => "centroid",
+            Feature::Position => "position",
+            Feature::Length => "length",
+        }
+    }
+
+    /// The feature's column in the matrix.
+    pub const fn column(self) -> usize {
+        self as usize
+    }
+}
+
+/// The names of the feature columns, in order ([`Feature::name`] of [`Feature::ALL`]).
+// Evaluated at compile time, where an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+pub const FEATURES: [&str; Feature::ALL.len()] = {
+    let mut names = [""; Feature::ALL.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = Feature::ALL[i].name();
+        i += 1;
+    }
+    names
+};
 
 /// Content words at which the length feature saturates at 1.
 const FULL_LENGTH: f32 = 12.0;
@@ -78,12 +135,12 @@ impl Default for Weights {
     }
 }
 
-/// The length weight for Urdu text (see [`Weights::for_language`]).
-pub const URDU_LENGTH_WEIGHT: f32 = 2.0;
-
 impl Weights {
+    /// The length weight for Urdu text (see [`Weights::for_language`]).
+    pub const URDU_LENGTH_WEIGHT: f32 = 2.0;
+
     /// The default weights for text in `language`: [`Weights::default`], except that
-    /// Urdu weighs the length feature by [`URDU_LENGTH_WEIGHT`].
+    /// Urdu weighs the length feature by [`Weights::URDU_LENGTH_WEIGHT`].
     ///
     /// On both Urdu evaluation sets the stronger prior gave clearly better summaries
     /// (ROUGE-1 of the top sentences by score, other weights at their defaults: Urdu
@@ -101,25 +158,40 @@ impl Weights {
     pub fn for_language(language: Option<crate::Language>) -> Weights {
         match language {
             Some(crate::Language::Urdu) => Weights {
-                length: URDU_LENGTH_WEIGHT,
+                length: Weights::URDU_LENGTH_WEIGHT,
                 ..Weights::default()
             },
             _ => Weights::default(),
         }
     }
 
-    /// The weights as a vector in [`FEATURES`] order.
+    /// The weight of one feature.
+    ///
+    /// ```
+    /// use salience::{Feature, Weights};
+    /// assert_eq!(Weights::default().get(Feature::Position), 1.2);
+    /// ```
+    pub fn get(&self, feature: Feature) -> f32 {
+        match feature {
+            Feature::Tfidf => self.tfidf,
+            Feature::Centroid => self.centroid,
+            Feature::Position => self.position,
+            Feature::Length => self.length,
+        }
+    }
+
+    /// The weights as a vector in column order ([`Feature::ALL`]).
     ///
     /// ```
     /// let w = salience::Weights { tfidf: 1.0, centroid: 2.0, position: 3.0, length: 4.0 };
     /// assert_eq!(w.to_array().to_vec(), [1.0, 2.0, 3.0, 4.0]);
     /// ```
     pub fn to_array(&self) -> Array1<f32> {
-        Array1::from(vec![self.tfidf, self.centroid, self.position, self.length])
+        Array1::from(Feature::ALL.map(|f| self.get(f)).to_vec())
     }
 }
 
-/// Builds the feature matrix: one row per sentence, columns as in [`FEATURES`].
+/// Builds the feature matrix: one row per sentence, one column per [`Feature`].
 ///
 /// Linear in the input: one pass builds the sum of the sentences' unit vectors
 /// (dense over the vocabulary only), one parallel pass computes every row from it.
@@ -141,15 +213,20 @@ pub(crate) fn features(stats: &TermStats, corpus_idf: bool, parallel: bool) -> A
         };
         row(terms, len, norm, i, &idf, &unit_sum, others)
     });
-    let best_tfidf = rows.iter().map(|r| r[0]).fold(0.0f32, f32::max);
-    let best_centrality = rows.iter().map(|r| r[1]).fold(0.0f32, f32::max);
-    let mut matrix = Array2::zeros((rows.len(), FEATURES.len()));
+    let (tfidf, centroid) = (Feature::Tfidf.column(), Feature::Centroid.column());
+    let best = |column: usize| {
+        rows.iter()
+            .filter_map(|r| r.get(column).copied())
+            .fold(0.0f32, f32::max)
+    };
+    let (best_tfidf, best_centrality) = (best(tfidf), best(centroid));
+    let mut matrix = Array2::zeros((rows.len(), Feature::ALL.len()));
     for (mut out, mut r) in matrix.rows_mut().into_iter().zip(rows) {
-        if best_tfidf > 0.0 {
-            r[0] /= best_tfidf;
+        if let Some(x) = r.get_mut(tfidf).filter(|_| best_tfidf > 0.0) {
+            *x /= best_tfidf;
         }
-        if best_centrality > 0.0 {
-            r[1] /= best_centrality;
+        if let Some(x) = r.get_mut(centroid).filter(|_| best_centrality > 0.0) {
+            *x /= best_centrality;
         }
         out.assign(&ndarray::ArrayView1::from(&r));
     }
@@ -176,7 +253,7 @@ fn row(
     idf: &Idf<'_>,
     unit_sum: &[f32],
     others: f32,
-) -> [f32; 4] {
+) -> [f32; Feature::ALL.len()] {
     let total: f32 = terms.iter().map(|t| weight(t, idf.tfidf)).sum();
     let tfidf = if len == 0 {
         0.0
@@ -194,7 +271,18 @@ fn row(
         0.0
     };
     let length = (len as f32 / FULL_LENGTH).min(1.0);
-    [tfidf, centrality, lead_weight(index), length]
+    let mut out = [0.0; Feature::ALL.len()];
+    for feature in Feature::ALL {
+        if let Some(cell) = out.get_mut(feature.column()) {
+            *cell = match feature {
+                Feature::Tfidf => tfidf,
+                Feature::Centroid => centrality,
+                Feature::Position => lead_weight(index),
+                Feature::Length => length,
+            };
+        }
+    }
+    out
 }
 
 /// The norm of every sentence's vector, and the sum of the sentences' unit vectors,

@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 /// At most this many of the best sentences are reordered for redundancy, so that
 /// redundancy control costs at most `MMR_POOL²` sentence comparisons per document,
 /// whatever its length; sentences after the pool keep their score order.
-pub const MMR_POOL: usize = 64;
+pub(crate) const MMR_POOL: usize = 64;
 
 /// The default redundancy of a [`crate::Summarizer`]: 0.2, a mild preference for a
 /// sentence that adds something over one that repeats a sentence already taken.
@@ -23,70 +23,104 @@ pub const MMR_POOL: usize = 64;
 /// 0.3 and more cost BBC News a point or more.
 pub const DEFAULT_REDUNDANCY: f32 = 0.2;
 
-/// How long a summary should be.
+/// How long a summary should be: a number of sentences (any `usize` converts into
+/// one), a share of the document's sentences, or a budget of words or characters.
 ///
 /// Every length gives at least one sentence when the text has one, and never cuts a
 /// sentence: a word or character budget smaller than every sentence gives the single
-/// best sentence.
+/// best sentence. A `Length` is valid once built: [`Length::ratio`] is the one
+/// constructor that can refuse its value.
 ///
 /// ```
-/// use salience::select::Length;
+/// use salience::Length;
 /// let s = salience::Summarizer::default();
 /// let text = "Tidal power grows fast. Tidal power is clean and cheap. Bread is cheap.";
-/// assert_eq!(s.summarize_to(text, Length::Sentences(1))?, s.summarize(text, 1));
-/// assert_eq!(s.summarize_to(text, Length::Ratio(0.5))?.len(), 2);
-/// assert_eq!(s.summarize_to(text, Length::Words(4))?, ["Tidal power grows fast."]);
-/// assert_eq!(s.summarize_to(text, Length::Chars(1))?.len(), 1);
-/// assert!(s.summarize_to(text, Length::Ratio(1.5)).is_err());
+/// assert_eq!(s.summarize(text, Length::sentences(1)), s.summarize(text, 1));
+/// assert_eq!(s.summarize(text, Length::ratio(0.5)?).len(), 2);
+/// assert_eq!(s.summarize(text, Length::words(4)), ["Tidal power grows fast."]);
+/// assert_eq!(s.summarize(text, Length::chars(1)).len(), 1);
+/// assert!(Length::ratio(1.5).is_err());
 /// # Ok::<(), salience::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Length {
+pub struct Length(Budget);
+
+/// The kinds of [`Length`], checked by its constructors.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Budget {
     /// At most this many sentences.
     Sentences(usize),
     /// This share of the document's sentences, rounded up: a number in `(0, 1]`.
     Ratio(f64),
-    /// At most this many words (UAX #29 words, as [`crate::segment::words`] counts
-    /// them), summed over the chosen sentences.
+    /// At most this many words (UAX #29 words, as [`crate::words`] counts them),
+    /// summed over the chosen sentences.
     Words(usize),
-    /// At most this many characters (Unicode scalar values, as Python's `len` counts
-    /// them) for the chosen sentences joined by single spaces.
+    /// At most this many characters (Unicode scalar values, as Python's `len`
+    /// counts them) for the chosen sentences joined by single spaces.
     Chars(usize),
 }
 
 impl Length {
-    /// Checks the length: a ratio must be a finite number in `(0, 1]`.
+    /// At most `n` sentences (the same as `Length::from(n)`).
+    pub fn sentences(n: usize) -> Length {
+        Length(Budget::Sentences(n))
+    }
+
+    /// This share of the document's sentences, rounded up.
     ///
     /// # Errors
-    /// [`crate::ErrorKind::InvalidOption`] for a ratio out of range.
+    /// [`crate::ErrorKind::InvalidOption`] unless `ratio` is a number in `(0, 1]`.
     ///
     /// ```
-    /// use salience::select::Length;
-    /// assert!(Length::Ratio(0.2).check().is_ok());
-    /// assert!(Length::Ratio(0.0).check().is_err());
-    /// assert!(Length::Ratio(f64::NAN).check().is_err());
+    /// use salience::Length;
+    /// assert!(Length::ratio(0.2).is_ok());
+    /// assert!(Length::ratio(0.0).is_err());
+    /// assert!(Length::ratio(f64::NAN).is_err());
     /// ```
-    pub fn check(self) -> Result<Self, Error> {
-        match self {
-            Length::Ratio(r) if !(r > 0.0 && r <= 1.0) => Err(Error::invalid_option(
+    pub fn ratio(ratio: f64) -> Result<Length, Error> {
+        if ratio > 0.0 && ratio <= 1.0 {
+            Ok(Length(Budget::Ratio(ratio)))
+        } else {
+            Err(Error::invalid_option(
                 "ratio",
-                format!("ratio must be a number in (0, 1], got {r}"),
-            )),
-            _ => Ok(self),
+                format!("ratio must be a number in (0, 1], got {ratio}"),
+            ))
         }
+    }
+
+    /// At most this many words (UAX #29 words, as [`crate::words`] counts them),
+    /// summed over the chosen sentences.
+    pub fn words(budget: usize) -> Length {
+        Length(Budget::Words(budget))
+    }
+
+    /// At most this many characters (Unicode scalar values, as Python's `len`
+    /// counts them) for the chosen sentences joined by single spaces.
+    pub fn chars(budget: usize) -> Length {
+        Length(Budget::Chars(budget))
+    }
+
+    /// The length's kind and value.
+    pub(crate) fn budget(self) -> Budget {
+        self.0
+    }
+
+    /// Whether the length keeps nothing (zero sentences).
+    pub(crate) fn is_empty(self) -> bool {
+        self.0 == Budget::Sentences(0)
+    }
+}
+
+impl From<usize> for Length {
+    /// At most `n` sentences.
+    fn from(n: usize) -> Length {
+        Length::sentences(n)
     }
 }
 
 /// Indices of the `n` highest scores, ties broken by position (earlier wins), sorted
 /// in document order.
-///
-/// ```
-/// use salience::select::top_n;
-/// assert_eq!(top_n(&[0.1, 0.9, 0.5, 0.9], 2), [1, 3]);
-/// assert_eq!(top_n(&[0.3, 0.3, 0.3], 2), [0, 1]);
-/// assert_eq!(top_n(&[0.3], 5), [0]);
-/// ```
-pub fn top_n(scores: &[f32], n: usize) -> Vec<usize> {
+pub(crate) fn top_n(scores: &[f32], n: usize) -> Vec<usize> {
     let by_rank = |&a: &usize, &b: &usize| rank_order(scores, a, b);
     let mut indices: Vec<usize> = (0..scores.len()).collect();
     if n == 0 {
@@ -101,11 +135,7 @@ pub fn top_n(scores: &[f32], n: usize) -> Vec<usize> {
 }
 
 /// Rank of every sentence (0 = best), ties broken by position.
-///
-/// ```
-/// assert_eq!(salience::select::ranks(&[0.1, 0.9, 0.5]), [2, 0, 1]);
-/// ```
-pub fn ranks(scores: &[f32]) -> Vec<usize> {
+pub(crate) fn ranks(scores: &[f32]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..scores.len()).collect();
     order.sort_unstable_by(|&a, &b| rank_order(scores, a, b));
     let mut ranks = vec![0; scores.len()];
@@ -128,17 +158,8 @@ pub fn ranks(scores: &[f32]) -> Vec<usize> {
 /// `[0, 1]`; 0 keeps the score order. Only the first `wanted` places are chosen this
 /// way (the summary's length in sentences, when known; the rest of the pool follows in
 /// score order), so a short summary costs `wanted × MMR_POOL` comparisons.
-///
-/// ```
-/// use salience::select::selection_order;
-/// let scores = [1.0, 0.9, 0.5];
-/// // Sentences 0 and 1 say the same thing; 2 is different.
-/// let vectors = vec![vec![(0, 1.0)], vec![(0, 1.0)], vec![(1, 1.0)]];
-/// assert_eq!(selection_order(&scores, &vectors, 0.0, 3), [0, 1, 2]);
-/// assert_eq!(selection_order(&scores, &vectors, 0.5, 3), [0, 2, 1]);
-/// assert_eq!(selection_order(&scores, &vectors, 0.5, 1), [0, 1, 2]);
-/// ```
-pub fn selection_order(
+#[cfg(test)]
+fn selection_order(
     scores: &[f32],
     vectors: &[Vec<(u32, f32)>],
     redundancy: f32,
@@ -218,27 +239,16 @@ pub(crate) fn selection_order_by<'v>(
 /// The sentences a summary of `length` keeps, in document order, taking them in
 /// `order` (see [`selection_order`]); `sizes[i]` is sentence `i`'s size in the unit of
 /// the budget (words or characters; unused for sentence counts and ratios).
-///
-/// ```
-/// use salience::select::{fit_length, Length};
-/// let order = [2, 0, 1];
-/// let words = [5, 3, 9];
-/// assert_eq!(fit_length(&order, &words, Length::Sentences(2)), [0, 2]);
-/// assert_eq!(fit_length(&order, &words, Length::Ratio(0.34)), [0, 2]);
-/// assert_eq!(fit_length(&order, &words, Length::Words(8)), [0, 1]);
-/// assert_eq!(fit_length(&order, &words, Length::Words(2)), [2]);
-/// assert!(fit_length(&[], &[], Length::Words(2)).is_empty());
-/// ```
-pub fn fit_length(order: &[usize], sizes: &[usize], length: Length) -> Vec<usize> {
+pub(crate) fn fit_length(order: &[usize], sizes: &[usize], length: Length) -> Vec<usize> {
     let total = order.len();
-    let mut keep: Vec<usize> = match length {
-        Length::Sentences(n) => order.iter().copied().take(n).collect(),
-        Length::Ratio(r) => {
+    let mut keep: Vec<usize> = match length.budget() {
+        Budget::Sentences(n) => order.iter().copied().take(n).collect(),
+        Budget::Ratio(r) => {
             let n = (r.clamp(0.0, 1.0) * total as f64).ceil() as usize;
             order.iter().copied().take(n.max(1)).collect()
         }
-        Length::Words(budget) => within(order, sizes, budget, 0),
-        Length::Chars(budget) => within(order, sizes, budget, 1),
+        Budget::Words(budget) => within(order, sizes, budget, 0),
+        Budget::Chars(budget) => within(order, sizes, budget, 1),
     };
     keep.sort_unstable();
     keep
@@ -289,4 +299,46 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 
 fn norm(v: &[(u32, f32)]) -> f32 {
     v.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_n_example() {
+        assert_eq!(top_n(&[0.1, 0.9, 0.5, 0.9], 2), [1, 3]);
+        assert_eq!(top_n(&[0.3, 0.3, 0.3], 2), [0, 1]);
+        assert_eq!(top_n(&[0.3], 5), [0]);
+    }
+
+    #[test]
+    fn ranks_example() {
+        assert_eq!(ranks(&[0.1, 0.9, 0.5]), [2, 0, 1]);
+    }
+
+    #[test]
+    fn selection_order_example() {
+        let scores = [1.0, 0.9, 0.5];
+        // Sentences 0 and 1 say the same thing; 2 is different.
+        let vectors = vec![vec![(0, 1.0)], vec![(0, 1.0)], vec![(1, 1.0)]];
+        assert_eq!(selection_order(&scores, &vectors, 0.0, 3), [0, 1, 2]);
+        assert_eq!(selection_order(&scores, &vectors, 0.5, 3), [0, 2, 1]);
+        assert_eq!(selection_order(&scores, &vectors, 0.5, 1), [0, 1, 2]);
+    }
+
+    #[test]
+    fn fit_length_example() {
+        let order = [2, 0, 1];
+        let words = [5, 3, 9];
+        assert_eq!(fit_length(&order, &words, Length::sentences(2)), [0, 2]);
+        assert_eq!(
+            fit_length(&order, &words, Length::ratio(0.34).unwrap()),
+            [0, 2]
+        );
+        assert_eq!(fit_length(&order, &words, Length::words(8)), [0, 1]);
+        assert_eq!(fit_length(&order, &words, Length::words(2)), [2]);
+        assert!(fit_length(&[], &[], Length::words(2)).is_empty());
+    }
 }

@@ -18,26 +18,15 @@
 //! borrow like words do.
 
 use crate::normalize::key;
+use crate::script::{unspaced, Unspaced};
 use crate::segment::word_indices;
 use std::borrow::Cow;
-
-/// Scripts written without spaces between words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unspaced {
-    Han,
-    Hiragana,
-    Katakana,
-    Thai,
-    Lao,
-    Khmer,
-    Myanmar,
-}
 
 /// The match keys of the terms of `sentence`, in order: words, and for scripts
 /// without spaces, overlapping bigrams.
 ///
 /// ```
-/// use salience::tokens::terms;
+/// use salience::terms;
 ///
 /// assert_eq!(terms("The Summit, in Astana."), ["the", "summit", "in", "astana"]);
 /// assert_eq!(terms("上海合作组织峰会"), ["上海", "海合", "合作", "作组", "组织", "织峰", "峰会"]);
@@ -56,7 +45,7 @@ pub fn terms(sentence: &str) -> Vec<Cow<'_, str>> {
 ///
 /// ```
 /// let mut n = 0;
-/// salience::tokens::for_each_term("新しい首相が就任した", |_| n += 1);
+/// salience::for_each_term("新しい首相が就任した", |_| n += 1);
 /// assert!(n > 3);
 /// ```
 pub fn for_each_term<'t>(sentence: &'t str, mut f: impl FnMut(Cow<'t, str>)) {
@@ -170,29 +159,6 @@ impl<'a> Units<'a> {
 /// Combining marks that may follow a kana or Han character.
 fn is_combining(c: char) -> bool {
     matches!(c, '\u{3099}'..='\u{309A}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
-}
-
-/// The unspaced script of a character, if it belongs to one.
-fn unspaced(c: char) -> Option<Unspaced> {
-    let code = u32::from(c);
-    if code < 0x0E00 {
-        return None;
-    }
-    Some(match code {
-        0x3005
-        | 0x3007
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xF900..=0xFAFF
-        | 0x20000..=0x3134F => Unspaced::Han,
-        0x3040..=0x309F => Unspaced::Hiragana,
-        0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Unspaced::Katakana,
-        0x0E00..=0x0E7F => Unspaced::Thai,
-        0x0E80..=0x0EFF => Unspaced::Lao,
-        0x1780..=0x17FF | 0x19E0..=0x19FF => Unspaced::Khmer,
-        0x1000..=0x109F | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F => Unspaced::Myanmar,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

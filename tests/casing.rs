@@ -6,8 +6,8 @@
 mod eval_data;
 
 use proptest::prelude::*;
-use salience::segment::{sentence_spans, MAX_SENTENCE_BYTES};
 use salience::split_sentences;
+use salience::{sentence_spans, MAX_SENTENCE_BYTES};
 
 /// The most words of a pseudo-sentence.
 const MAX_WORDS: usize = 80;

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use salience::corpus::{self, Corpus, EncodingErrors, Input, Options};
-use salience::select::Length;
+use salience::Length;
 use salience::Summarizer;
 use std::path::{Path, PathBuf};
 
@@ -136,7 +136,7 @@ fn text_output_has_headers_and_blank_lines_between_good_records_only() {
     );
     let options = Options {
         headers: true,
-        length: Length::Sentences(1),
+        length: Length::sentences(1),
         ..Options::default()
     };
     let s = Summarizer::default();
@@ -160,7 +160,7 @@ fn chunks_are_bounded_and_skipping_resumes_at_the_same_record() {
         .collect();
     let path = write(&dir, "c.jsonl", body.as_bytes());
     let s = Summarizer::default();
-    let mut whole = Corpus::new(vec![Input::jsonl(&path)], json_options()).unwrap();
+    let mut whole = Corpus::new(vec![Input::jsonl(&path)], json_options());
     let mut sizes = Vec::new();
     let mut outputs = Vec::new();
     while let Some(chunk) = whole.next_chunk(&s, 8, usize::MAX) {
@@ -170,17 +170,17 @@ fn chunks_are_bounded_and_skipping_resumes_at_the_same_record() {
     assert_eq!(sizes, [8, 8, 8, 8, 8, 8, 2]);
     assert_eq!(whole.bytes_read(), body.len() as u64);
     // A byte budget smaller than one record still makes progress, one record a chunk.
-    let mut tiny = Corpus::new(vec![Input::jsonl(&path)], json_options()).unwrap();
+    let mut tiny = Corpus::new(vec![Input::jsonl(&path)], json_options());
     assert_eq!(tiny.next_chunk(&s, 8, 1).unwrap().len(), 1);
     // Skip 21 records, then the rest comes out exactly as in the whole run.
-    let mut resumed = Corpus::new(vec![Input::jsonl(&path)], json_options()).unwrap();
+    let mut resumed = Corpus::new(vec![Input::jsonl(&path)], json_options());
     assert_eq!(resumed.skip(21), 21);
     let mut rest = Vec::new();
     while let Some(chunk) = resumed.next_chunk(&s, 5, usize::MAX) {
         rest.extend(chunk.into_iter().map(|o| o.output));
     }
     assert_eq!(rest, outputs[21..]);
-    let mut short = Corpus::new(vec![Input::jsonl(&path)], json_options()).unwrap();
+    let mut short = Corpus::new(vec![Input::jsonl(&path)], json_options());
     assert_eq!(short.skip(80), 50, "skip says how many records there were");
     assert!(short.next_chunk(&s, 5, usize::MAX).is_none());
     std::fs::remove_dir_all(dir).unwrap();
@@ -210,11 +210,7 @@ fn an_overlong_record_fails_without_being_kept() {
 
 #[test]
 fn an_invalid_length_is_refused_up_front() {
-    let options = Options {
-        length: Length::Ratio(0.0),
-        ..Options::default()
-    };
-    assert!(Corpus::new(Vec::new(), options).is_err());
+    assert!(Length::ratio(0.0).is_err());
 }
 
 #[test]

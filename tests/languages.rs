@@ -9,7 +9,7 @@
 
 mod eval_data;
 
-use salience::normalize::key;
+use salience::match_key as key;
 use salience::{split_sentences, summarize, ErrorKind, Language, Summarizer};
 
 /// An example article: its language, its six sentences, and which are fillers.
@@ -263,11 +263,8 @@ fn urdu_in_arabic_letter_forms_scores_the_same() {
     assert_ne!(urdu, arabic_forms);
     assert!(arabic_forms.contains('ك') && arabic_forms.contains('ي') && arabic_forms.contains('ه'));
     // Word by word, the keys are identical.
-    let keys = |t: &str| -> Vec<String> {
-        salience::segment::words(t)
-            .map(|w| key(w).into_owned())
-            .collect()
-    };
+    let keys =
+        |t: &str| -> Vec<String> { salience::words(t).map(|w| key(w).into_owned()).collect() };
     assert_eq!(keys(&urdu), keys(&arabic_forms));
     // So are the detected language, the features and the scores.
     assert_eq!(Language::detect(&arabic_forms), Some(Language::Urdu));

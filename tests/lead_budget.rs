@@ -1,7 +1,7 @@
 //! The lead prior fades for long summaries, and Urdu gets its own length weight.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use salience::select::Length;
+use salience::Length;
 use salience::{Language, Summarizer, Weights};
 
 /// Three lead sentences off the topic that the other seven share.
@@ -31,8 +31,12 @@ fn a_short_summary_keeps_the_lead_and_a_long_one_leaves_it() {
     assert_eq!(lead_count(&long), 0, "{long:?}");
     // The same holds for the other ways of asking for half the document (a word or
     // character budget may still fill its last gap with a short lead sentence).
-    for length in [Length::Ratio(0.5), Length::Words(60), Length::Chars(330)] {
-        let chosen = s.choose_to(STORY, &analysis, length);
+    for length in [
+        Length::ratio(0.5).unwrap(),
+        Length::words(60),
+        Length::chars(330),
+    ] {
+        let chosen = s.choose(&analysis, length);
         let topic = chosen.len() - lead_count(&chosen);
         assert!(
             topic >= 4 && lead_count(&chosen) <= 1,
@@ -53,7 +57,7 @@ fn scores_for_a_length_drop_only_the_faded_position_part() {
     assert_eq!(a.scores_for(2).as_ref(), base.as_slice());
     let position = a.features().column(2).to_vec();
     let w = a.weights().position;
-    for (wanted, keep) in [(5, 0.0f32), (4, salience::position::lead_budget(4, 10))] {
+    for (wanted, keep) in [(5, 0.0f32), (4, salience::lead_budget(4, 10))] {
         let faded = a.scores_for(wanted);
         for i in 0..base.len() {
             let expected = base[i] - (1.0 - keep) * w * position[i];
@@ -66,13 +70,13 @@ fn scores_for_a_length_drop_only_the_faded_position_part() {
 fn analyze_to_shows_the_scores_the_summary_was_chosen_by() {
     let s = Summarizer::builder().redundancy(0.0).build().unwrap();
     for n in [1, 3, 5, 8] {
-        let (analysis, chosen) = s.analyze_to(STORY, Length::Sentences(n)).unwrap();
+        let (analysis, chosen) = s.explain(STORY, n);
         assert_eq!(analysis.top(n), chosen, "n = {n}");
         assert_eq!(chosen, s.choose(&s.analyze(STORY), n));
     }
-    let (_, none) = s.analyze_to(STORY, Length::Sentences(0)).unwrap();
+    let (_, none) = s.explain(STORY, 0);
     assert!(none.is_empty());
-    assert!(s.analyze_to(STORY, Length::Ratio(0.0)).is_err());
+    assert!(Length::ratio(0.0).is_err());
 }
 
 #[test]
@@ -92,7 +96,7 @@ fn urdu_text_gets_the_urdu_length_weight() {
     let w = half.analyze(urdu).weights();
     assert_eq!(
         (w.position, w.length),
-        (0.5, salience::score::URDU_LENGTH_WEIGHT)
+        (0.5, salience::Weights::URDU_LENGTH_WEIGHT)
     );
     // ...and weights set in full apply as given, to every language.
     let fixed = Summarizer::builder()

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use proptest::prelude::*;
-use salience::select::Length;
+use salience::Length;
 use salience::{IdfModel, Summarizer};
 
 const NEWS: &str = "The council approved the tidal plant on Monday. \
@@ -14,7 +14,7 @@ Construction starts next spring. \
 Bread prices rose again.";
 
 fn words(s: &str) -> usize {
-    salience::segment::words(s).count()
+    salience::words(s).count()
 }
 
 #[test]
@@ -22,7 +22,7 @@ fn a_sentence_count_equals_summarize() {
     let s = Summarizer::default();
     for n in 0..8 {
         assert_eq!(
-            s.summarize_to(NEWS, Length::Sentences(n)).unwrap(),
+            s.summarize(NEWS, Length::sentences(n)),
             s.summarize(NEWS, n)
         );
     }
@@ -35,13 +35,13 @@ fn ratio_rounds_up_and_never_gives_nothing() {
     assert_eq!(all, 6);
     for (ratio, want) in [(0.01, 1), (1.0 / 6.0, 1), (0.2, 2), (0.5, 3), (1.0, 6)] {
         assert_eq!(
-            s.summarize_to(NEWS, Length::Ratio(ratio)).unwrap().len(),
+            s.summarize(NEWS, Length::ratio(ratio).unwrap()).len(),
             want,
             "ratio {ratio}"
         );
     }
     for bad in [0.0, -0.5, 1.01, f64::NAN, f64::INFINITY] {
-        assert!(s.summarize_to(NEWS, Length::Ratio(bad)).is_err(), "{bad}");
+        assert!(Length::ratio(bad).is_err(), "{bad}");
     }
 }
 
@@ -50,8 +50,8 @@ fn word_and_char_budgets_hold_whole_sentences() {
     let s = Summarizer::default();
     let sentences = salience::split_sentences(NEWS);
     for budget in [0, 1, 5, 9, 12, 20, 40, 1000] {
-        let by_words = s.summarize_to(NEWS, Length::Words(budget)).unwrap();
-        let by_chars = s.summarize_to(NEWS, Length::Chars(budget * 6)).unwrap();
+        let by_words = s.summarize(NEWS, Length::words(budget));
+        let by_chars = s.summarize(NEWS, Length::chars(budget * 6));
         for out in [&by_words, &by_chars] {
             assert!(!out.is_empty(), "budget {budget}");
             assert!(out.iter().all(|x| sentences.contains(x)));
@@ -62,7 +62,7 @@ fn word_and_char_budgets_hold_whole_sentences() {
         assert!(total_words <= budget || by_words.len() == 1, "{by_words:?}");
         assert!(joined <= budget * 6 || by_chars.len() == 1, "{by_chars:?}");
     }
-    let everything = s.summarize_to(NEWS, Length::Words(1000)).unwrap();
+    let everything = s.summarize(NEWS, Length::words(1000));
     assert_eq!(everything, sentences);
 }
 
@@ -70,13 +70,13 @@ fn word_and_char_budgets_hold_whole_sentences() {
 fn budgets_on_empty_text_give_nothing() {
     let s = Summarizer::default();
     for length in [
-        Length::Sentences(3),
-        Length::Ratio(0.5),
-        Length::Words(10),
-        Length::Chars(10),
+        Length::sentences(3),
+        Length::ratio(0.5).unwrap(),
+        Length::words(10),
+        Length::chars(10),
     ] {
-        assert!(s.summarize_to("", length).unwrap().is_empty());
-        assert!(s.summarize_to("  \n ", length).unwrap().is_empty());
+        assert!(s.summarize("", length).is_empty());
+        assert!(s.summarize("  \n ", length).is_empty());
     }
 }
 
@@ -102,7 +102,7 @@ fn redundancy_is_checked_and_has_a_mild_default() {
     assert_eq!(Summarizer::default().redundancy(), 0.2);
     assert_eq!(
         Summarizer::builder().build().unwrap().redundancy(),
-        salience::select::DEFAULT_REDUNDANCY
+        salience::DEFAULT_REDUNDANCY
     );
     for bad in [-0.1, 1.5, f32::NAN] {
         assert!(Summarizer::builder().redundancy(bad).build().is_err());
@@ -115,7 +115,7 @@ fn redundancy_stays_cheap_on_long_documents() {
     // 20,000 near-identical sentences: MMR only reorders the best MMR_POOL of them.
     let text = "Tidal plant power flows again today. ".repeat(20_000);
     let s = Summarizer::builder().redundancy(1.0).build().unwrap();
-    let out = s.summarize_to(&text, Length::Ratio(0.5)).unwrap();
+    let out = s.summarize(&text, Length::ratio(0.5).unwrap());
     assert_eq!(out.len(), 10_000);
 }
 
@@ -195,8 +195,9 @@ proptest! {
         let text: String = picks.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join(" ");
         let s = Summarizer::builder().redundancy(redundancy).build().unwrap();
         let sentences = salience::split_sentences(&text);
-        for length in [Length::Words(budget), Length::Chars(budget), Length::Sentences(budget % 4)] {
-            let out = s.summarize_to(&text, length).unwrap();
+        let n = budget % 4;
+        for (unit, length) in [("words", Length::words(budget)), ("chars", Length::chars(budget)), ("sentences", Length::sentences(n))] {
+            let out = s.summarize(&text, length);
             // In document order, each a sentence of the text.
             let mut at = 0;
             for x in &out {
@@ -204,13 +205,13 @@ proptest! {
                 prop_assert!(found.is_some(), "{x:?} out of order in {out:?}");
                 at += found.unwrap() + 1;
             }
-            match length {
-                Length::Sentences(n) => prop_assert_eq!(out.len(), n.min(sentences.len())),
+            match unit {
+                "sentences" => prop_assert_eq!(out.len(), n.min(sentences.len())),
                 _ => prop_assert_eq!(out.is_empty(), sentences.is_empty()),
             }
-            let size = match length {
-                Length::Words(_) => out.iter().map(|x| words(x)).sum::<usize>(),
-                Length::Chars(_) => out.join(" ").chars().count(),
+            let size = match unit {
+                "words" => out.iter().map(|x| words(x)).sum::<usize>(),
+                "chars" => out.join(" ").chars().count(),
                 _ => 0,
             };
             prop_assert!(size <= budget || out.len() == 1);

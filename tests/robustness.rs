@@ -10,7 +10,7 @@
 mod invariants;
 
 use invariants::{check_everything, check_summary, checked_sentences};
-use salience::segment::MAX_SENTENCE_BYTES;
+use salience::MAX_SENTENCE_BYTES;
 use salience::{ErrorKind, Summarizer, Weights};
 
 #[test]

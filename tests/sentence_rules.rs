@@ -7,7 +7,7 @@
 
 mod eval_data;
 
-use salience::segment::{sentence_spans, split_sentences_in, MAX_SENTENCE_BYTES};
+use salience::{sentence_spans, split_sentences_in, MAX_SENTENCE_BYTES};
 use salience::{split_sentences, Language};
 
 /// A minimal JSON value: enough for `{"id", "text", "sentences", "note"}` lines.

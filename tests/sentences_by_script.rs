@@ -1,8 +1,8 @@
 //! Sentence splitting across scripts (the basics every later refinement keeps).
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use salience::segment::{sentence_spans, MAX_SENTENCE_BYTES};
 use salience::split_sentences;
+use salience::{sentence_spans, MAX_SENTENCE_BYTES};
 
 #[test]
 fn english() {

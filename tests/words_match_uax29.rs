@@ -12,7 +12,7 @@
 mod eval_data;
 
 use proptest::prelude::*;
-use salience::segment::word_indices;
+use salience::word_indices;
 use unicode_segmentation::UnicodeSegmentation;
 
 fn same(text: &str) -> Result<(), TestCaseError> {
@@ -161,7 +161,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(4000))]
     #[test]
     fn same_words_and_offsets(s in text()) {
-        let ours: Vec<(usize, &str)> = salience::segment::word_indices(&s).collect();
+        let ours: Vec<(usize, &str)> = salience::word_indices(&s).collect();
         let theirs: Vec<(usize, &str)> = s.unicode_word_indices().collect();
         prop_assert_eq!(ours, theirs);
     }
@@ -175,7 +175,7 @@ fn ascii_examples() {
         "He said 'no' -- then left.",
         "U.S.A. and e-mail: a.b@c.com http://x.y/z?q=1",
     ] {
-        let ours: Vec<&str> = salience::segment::words(s).collect();
+        let ours: Vec<&str> = salience::words(s).collect();
         let theirs: Vec<&str> = s.unicode_words().collect();
         assert_eq!(ours, theirs, "{s}");
     }

@@ -32,8 +32,8 @@ from salience._salience import _Corpus
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 #: A chunk holds at most this many documents, and this many bytes, per thread.
-CHUNK_DOCS_PER_THREAD = 256
-CHUNK_BYTES_PER_THREAD = 1 << 20
+CHUNK_DOCS_PER_THREAD = salience._salience.CHUNK_DOCS_PER_THREAD
+CHUNK_BYTES_PER_THREAD = salience._salience.CHUNK_BYTES_PER_THREAD
 
 #: The progress file of ``-o PATH`` is ``PATH`` with this suffix.
 PROGRESS_SUFFIX = ".progress"
@@ -184,8 +184,7 @@ def _is_jsonl(path: str, forced: bool) -> bool:
 
 
 def _default_threads() -> int:
-    env = os.environ.get("SALIENCE_NUM_THREADS", "")
-    return int(env) if env.isdigit() and int(env) > 0 else (os.cpu_count() or 1)
+    return salience._salience.default_threads()
 
 
 def _length(args: argparse.Namespace) -> dict[str, Any]:

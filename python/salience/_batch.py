@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 
 from salience import _salience
@@ -28,10 +27,7 @@ _MAX_CHUNK_DOCS = 1 << 16
 
 
 def _threads() -> int:
-    env = os.environ.get("SALIENCE_NUM_THREADS", "")
-    if env.isdigit() and int(env) > 0:
-        return int(env)
-    return os.cpu_count() or 1
+    return _salience.default_threads()
 
 
 def _as_sequence(texts: Any) -> Sequence[object]:

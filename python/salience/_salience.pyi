@@ -5,16 +5,21 @@ from typing import TypedDict, final, overload
 import numpy
 
 __all__ = [
+    "CHUNK_BYTES_PER_THREAD",
+    "CHUNK_DOCS_PER_THREAD",
     "FEATURES",
     "SalienceError",
     "Summarizer",
     "_Corpus",
+    "default_threads",
     "split_sentences",
     "summarize",
     "summarize_batch",
 ]
 
 FEATURES: list[str]
+CHUNK_DOCS_PER_THREAD: int
+CHUNK_BYTES_PER_THREAD: int
 
 class _Explanation(TypedDict):
     sentences: list[_SentenceScore]
@@ -69,6 +74,7 @@ def summarize_batch(  # type: ignore[overload-overlap]
     chars: int | None = None,
 ) -> list[list[str] | None]: ...
 def split_sentences(text: str, language: str | None = None) -> list[str]: ...
+def default_threads() -> int: ...
 
 @final
 class Summarizer:

@@ -47,8 +47,8 @@ mod record;
 pub use read::Record;
 pub use record::Outcome;
 
-use crate::parallel::{map_items_largest_first, run_in};
-use crate::{Error, Length, Summarizer};
+use crate::util::pool::{map_items_largest_first, run_in, ChunkSize};
+use crate::{Length, Summarizer};
 use read::Reader;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -57,11 +57,11 @@ use std::path::PathBuf;
 pub const DEFAULT_MAX_RECORD_BYTES: usize = 64 << 20;
 
 /// At most this many records per thread in a chunk of [`run`].
-pub const CHUNK_DOCS_PER_THREAD: usize = 256;
+pub const CHUNK_DOCS_PER_THREAD: usize = ChunkSize::CORPUS.docs_per_thread;
 
 /// At most this many bytes per thread in a chunk of [`run`] (a longer record is a
 /// chunk of its own).
-pub const CHUNK_BYTES_PER_THREAD: usize = 1 << 20;
+pub const CHUNK_BYTES_PER_THREAD: usize = ChunkSize::CORPUS.bytes_per_thread;
 
 /// Where an input is read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,7 +140,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             field: "text".to_owned(),
-            length: Length::Sentences(3),
+            length: Length::sentences(3),
             json: false,
             sentences: false,
             headers: false,
@@ -179,17 +179,12 @@ impl std::fmt::Debug for Corpus {
 
 impl Corpus {
     /// A corpus of `inputs`, read in order.
-    ///
-    /// # Errors
-    /// [`crate::ErrorKind::InvalidOption`] for an invalid length (a ratio outside
-    /// `(0, 1]`).
-    pub fn new(inputs: Vec<Input>, options: Options) -> Result<Self, Error> {
-        options.length.check()?;
-        Ok(Corpus {
+    pub fn new(inputs: Vec<Input>, options: Options) -> Self {
+        Corpus {
             reader: Reader::new(inputs, options.max_record_bytes),
             options,
             written: false,
-        })
+        }
     }
 
     /// Reads past the next `records` records without summarizing them (to resume a
@@ -270,11 +265,8 @@ pub fn run(
     out: &mut impl Write,
     mut error: impl FnMut(&str),
 ) -> io::Result<Counts> {
-    let mut corpus = Corpus::new(inputs, options.clone())
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
-    let threads = summarizer.threads().max(1);
-    let max_docs = CHUNK_DOCS_PER_THREAD.saturating_mul(threads);
-    let max_bytes = CHUNK_BYTES_PER_THREAD.saturating_mul(threads);
+    let mut corpus = Corpus::new(inputs, options.clone());
+    let (max_docs, max_bytes) = ChunkSize::CORPUS.limits(summarizer.threads());
     let mut counts = Counts::default();
     let mut buffer = Vec::new();
     while let Some(outcomes) = corpus.next_chunk(summarizer, max_docs, max_bytes) {

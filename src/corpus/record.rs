@@ -187,15 +187,13 @@ fn render(s: &Summarizer, options: &Options, record: &Record, doc: &Document<'_>
         if options.headers {
             let _ = writeln!(out, "==> {} <==", record.location());
         }
-        for sentence in s.summarize_to(text, options.length).unwrap_or_default() {
+        for sentence in s.summarize(text, options.length) {
             out.push_str(sentence);
             out.push('\n');
         }
         return out;
     }
-    let Ok((analysis, selected)) = s.analyze_to(text, options.length) else {
-        return error_json(record, doc.id, "invalid length");
-    };
+    let (analysis, selected) = s.explain(text, options.length);
     let spans = analysis.spans();
     let scores = analysis.scores();
     let sentence = |i: usize| spans.get(i).and_then(|r| text.get(r.clone()));
@@ -239,7 +237,7 @@ fn list<T>(out: &mut String, items: &[T], mut item: impl FnMut(&mut String, &T))
 
 /// Every sentence as `{"index", "text", "start", "end", "score", "rank", "features"}`,
 /// with `start` and `end` counted in code points, as Python's `Summarizer.score` gives.
-fn push_sentences(out: &mut String, text: &str, analysis: &crate::Analysis) {
+fn push_sentences(out: &mut String, text: &str, analysis: &crate::Analysis<'_>) {
     let offsets = char_offsets(text, analysis.spans());
     let rows = analysis
         .sentences()

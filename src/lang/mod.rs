@@ -8,17 +8,17 @@
 
 mod am;
 mod en;
+mod letters;
 mod my;
-mod script;
 mod ur;
+pub(crate) mod vote;
 
 use crate::error::{Error, ErrorKind};
-use crate::keytable::{self, KeyTable};
-use crate::normalize::{key, key_into};
-use crate::segment::word_iter;
+use crate::normalize::key;
+use crate::script::Script;
 use rustc_hash::FxHashSet;
-use script::Script;
 use std::sync::OnceLock;
+use vote::Detection;
 
 /// A language whose stopwords salience knows.
 ///
@@ -211,22 +211,6 @@ const SPECS: &[Spec] = &[
     ),
 ];
 
-/// How much of a text detection counts the letters of, in bytes.
-const DETECT_BYTES: usize = 8192;
-
-/// How much of a text detection looks up the words of, in bytes.
-const DETECT_WORD_BYTES: usize = 3072;
-
-/// The longest prefix of `text` of at most `max` bytes that ends on a character
-/// boundary.
-fn prefix(text: &str, max: usize) -> &str {
-    let mut end = text.len().min(max);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text.get(..end).unwrap_or_default()
-}
-
 /// The answer of [`Language::detect_likely`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Likely {
@@ -237,97 +221,6 @@ pub(crate) struct Likely {
     /// Whether the letters decided, so that `language` is what
     /// [`Language::detect`] answers.
     pub(crate) exact: bool,
-}
-
-/// How many more stopword hits than the runner-up make the leader certain.
-const CLEAR_LEAD: usize = 16;
-
-/// Whether one language has [`CLEAR_LEAD`] more hits than every other.
-fn clear_lead(hits: &[usize; 64]) -> bool {
-    let (mut first, mut second) = (0, 0);
-    for &h in hits {
-        if h > first {
-            (first, second) = (h, first);
-        } else if h > second {
-            second = h;
-        }
-    }
-    first >= second + CLEAR_LEAD
-}
-
-/// Every stopword of every language, with the set of languages that list it (bit
-/// `i` for `SPECS[i]`), so that detection needs one look-up per word; looked up by
-/// the hash term building computes for its own vocabulary anyway.
-pub(crate) struct StopwordIndex {
-    table: KeyTable,
-    /// The words, one after the other.
-    letters: String,
-    /// Where each id's word ends in `letters`.
-    ends: Vec<usize>,
-    /// The languages that list each id's word.
-    listed: Vec<u64>,
-}
-
-impl StopwordIndex {
-    /// The languages that list `key` (hashed `hash` by [`keytable::hash`]), as bits;
-    /// 0 when none does.
-    #[inline]
-    pub(crate) fn get(&self, hash: u64, key: &str) -> u64 {
-        match self
-            .table
-            .find(hash, |id| keytable::same(self.word(id), key))
-        {
-            Ok(id) => self.listed.get(id as usize).copied().unwrap_or(0),
-            Err(_) => 0,
-        }
-    }
-
-    /// The word of `id`.
-    fn word(&self, id: usize) -> &str {
-        let start = match id.checked_sub(1) {
-            Some(prev) => self.ends.get(prev).copied().unwrap_or(0),
-            None => 0,
-        };
-        let end = self.ends.get(id).copied().unwrap_or(0);
-        self.letters.get(start..end).unwrap_or_default()
-    }
-
-    /// Adds `language` (bit `bit`) to those that list `word`.
-    fn add(&mut self, word: &str, bit: u64) {
-        let hash = keytable::hash(word);
-        match self.table.find(hash, |id| self.word(id) == word) {
-            Ok(id) => {
-                if let Some(listed) = self.listed.get_mut(id as usize) {
-                    *listed |= bit;
-                }
-            }
-            Err(slot) => {
-                self.table.insert(slot, hash);
-                self.letters.push_str(word);
-                self.ends.push(self.letters.len());
-                self.listed.push(bit);
-            }
-        }
-    }
-}
-
-/// The [`StopwordIndex`] of every language, built on first use.
-pub(crate) fn stopword_index() -> &'static StopwordIndex {
-    static INDEX: OnceLock<StopwordIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index = StopwordIndex {
-            table: KeyTable::with_capacity(1 << 14),
-            letters: String::new(),
-            ends: Vec::new(),
-            listed: Vec::new(),
-        };
-        for (i, spec) in SPECS.iter().enumerate() {
-            for word in spec.language.stopwords() {
-                index.add(word, 1 << i);
-            }
-        }
-        index
-    })
 }
 
 impl Language {
@@ -426,7 +319,7 @@ impl Language {
         match Detection::start(text) {
             Detection::Decided(language) => language,
             Detection::Vote(mut vote) => {
-                vote.read(prefix(text, DETECT_WORD_BYTES));
+                vote.read_opening(text);
                 vote.result()
             }
         }
@@ -446,7 +339,7 @@ impl Language {
                 exact: true,
             }),
             Detection::Vote(mut vote) => {
-                vote.read(prefix(text, DETECT_WORD_BYTES));
+                vote.read_opening(text);
                 let language = vote.result()?;
                 Some(Likely {
                     language,
@@ -457,7 +350,7 @@ impl Language {
         }
     }
 
-    /// The bit of this language in the sets of [`stopword_index`].
+    /// The bit of this language in the sets of [`vote::stopword_index`].
     pub(crate) fn bit(self) -> u64 {
         SPECS
             .iter()
@@ -485,169 +378,6 @@ impl Language {
                 .map(|w| key(w.trim()).into_owned())
                 .collect()
         })
-    }
-}
-
-/// Where [`Language::detect`] stands once it has counted the letters.
-pub(crate) enum Detection {
-    /// The letters settle it (or the text has none).
-    Decided(Option<Language>),
-    /// Several languages share the script: their stopwords among the first words
-    /// of the text decide (see [`Vote`]).
-    Vote(Box<Vote>),
-}
-
-impl Detection {
-    /// Counts the letters of the first [`DETECT_BYTES`] of `text`: the dominant
-    /// script, Japanese kana and the letters only one language uses may settle the
-    /// language; otherwise the candidates are the languages of the script.
-    pub(crate) fn start(text: &str) -> Detection {
-        let counts = script::count(prefix(text, DETECT_BYTES));
-        let Some(dominant) = counts.dominant() else {
-            return Detection::Decided(None);
-        };
-        if dominant == Script::Han || dominant == Script::Kana {
-            // Japanese writes kana between its kanji; Chinese never does.
-            let kana_share = counts.get(Script::Kana) * 20;
-            return Detection::Decided(Some(if kana_share >= counts.get(Script::Han) {
-                Language::Japanese
-            } else {
-                Language::Chinese
-            }));
-        }
-        if dominant == Script::Arabic {
-            if let Some(language) = script::decisive(&counts) {
-                return Detection::Decided(Some(language));
-            }
-        }
-        let mut candidates: u64 = 0;
-        for (i, spec) in SPECS.iter().enumerate() {
-            if spec.script == dominant {
-                candidates |= 1 << i;
-            }
-        }
-        if candidates.count_ones() <= 1 {
-            let only = SPECS.get(candidates.trailing_zeros() as usize);
-            return Detection::Decided(only.map(|s| s.language));
-        }
-        Detection::Vote(Box::new(Vote {
-            counts,
-            candidates,
-            hits: [0; 64],
-            words: 0,
-            over: false,
-        }))
-    }
-}
-
-/// The number of bytes at the start of `text` whose words [`Vote`] reads: at most
-/// [`DETECT_WORD_BYTES`], ending on a character boundary.
-pub(crate) fn vote_bytes(text: &str) -> usize {
-    prefix(text, DETECT_WORD_BYTES).len()
-}
-
-/// A vote among the candidate languages of a script: each word of the first
-/// [`DETECT_WORD_BYTES`] of the text is a hit for every candidate that lists it as a
-/// stopword, and the vote ends early once one candidate leads clearly. The words
-/// may come from [`Vote::read`] or from a caller that segments the same words anyway
-/// (term building), in the same order.
-pub(crate) struct Vote {
-    counts: script::Counts,
-    candidates: u64,
-    hits: [usize; 64],
-    /// The words counted.
-    words: usize,
-    /// Whether the vote ended early.
-    over: bool,
-}
-
-impl Vote {
-    /// Counts the next word, given the languages that list it (its value in
-    /// [`stopword_index`], 0 when it has none). Returns `false`, without counting
-    /// the word, once the vote is over: then no later word counts either.
-    #[inline]
-    pub(crate) fn word(&mut self, listed: u64) -> bool {
-        // Checked before every 32nd word, as long as there is one.
-        if self.over || (self.words % 32 == 31 && clear_lead(&self.hits)) {
-            self.over = true;
-            return false;
-        }
-        self.words += 1;
-        let mut bits = listed & self.candidates;
-        while bits != 0 {
-            if let Some(h) = self.hits.get_mut(bits.trailing_zeros() as usize) {
-                *h += 1;
-            }
-            bits &= bits - 1;
-        }
-        true
-    }
-
-    /// Counts the words of `text` (which continues the words counted so far).
-    pub(crate) fn read(&mut self, text: &str) {
-        let index = stopword_index();
-        // Keys built in one reused buffer, and none for a plain lowercase word.
-        let mut lower = String::new();
-        let mut found = word_iter(text);
-        while let Some((_, word)) = found.next() {
-            let key = if found.plain() || key_into(word, &mut lower) {
-                word
-            } else {
-                lower.as_str()
-            };
-            if !self.word(index.get(keytable::hash(key), key)) {
-                break;
-            }
-        }
-    }
-
-    /// Forgets every word counted, to count again from the start of the text.
-    pub(crate) fn restart(&mut self) {
-        self.hits = [0; 64];
-        self.words = 0;
-        self.over = false;
-    }
-
-    /// The candidates with at least half the best score (hits plus letter bonus);
-    /// the winner alone when no candidate scores.
-    pub(crate) fn likely(&self) -> u64 {
-        let scores: Vec<(usize, u64)> = SPECS
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.candidates & (1 << i) != 0)
-            .map(|(i, spec)| {
-                let hits = self.hits.get(i).copied().unwrap_or(0);
-                (
-                    hits + script::letter_bonus(spec.language, &self.counts),
-                    1 << i,
-                )
-            })
-            .collect();
-        let best = scores.iter().map(|(score, _)| *score).max().unwrap_or(0);
-        if best == 0 {
-            return self.result().map_or(0, Language::bit);
-        }
-        scores
-            .iter()
-            .filter(|(score, _)| score * 2 >= best)
-            .fold(0, |set, (_, bit)| set | bit)
-    }
-
-    /// The candidate with the most hits plus its letter bonus (the first listed on
-    /// a tie).
-    pub(crate) fn result(&self) -> Option<Language> {
-        let mut best: Option<(usize, Language)> = None;
-        for (i, spec) in SPECS.iter().enumerate() {
-            if self.candidates & (1 << i) == 0 {
-                continue;
-            }
-            let score = self.hits.get(i).copied().unwrap_or(0)
-                + script::letter_bonus(spec.language, &self.counts);
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, spec.language));
-            }
-        }
-        best.map(|(_, language)| language)
     }
 }
 

@@ -13,7 +13,7 @@
 //! those of `split_sentence_bound_indices`, which the property tests below check
 //! against the crate itself.
 
-use crate::tables::{two_byte_table, TWO_BYTE_END};
+use crate::util::tables::{two_byte_table, TWO_BYTE_END};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// UAX #29 sentence-break classes, for the characters the fast path knows.

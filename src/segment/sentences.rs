@@ -27,7 +27,7 @@ const MIN_WRAPPED_LINE: usize = 30;
 ///
 /// ```
 /// let text = "Hello world. How are you?\n\nFine.";
-/// let spans = salience::segment::sentence_spans(text);
+/// let spans = salience::sentence_spans(text);
 /// let sentences: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
 /// assert_eq!(sentences, ["Hello world.", "How are you?", "Fine."]);
 /// ```
@@ -40,7 +40,7 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
 /// detected from the text, as [`sentence_spans`].
 ///
 /// ```
-/// use salience::{segment::sentence_spans_in, Language};
+/// use salience::{sentence_spans_in, Language};
 ///
 /// let text = "Am 3. Oktober kam er. Er blieb.";
 /// let spans = sentence_spans_in(text, Some(Language::German));
@@ -98,7 +98,7 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
 /// [`sentence_spans_in`]).
 ///
 /// ```
-/// use salience::{segment::split_sentences_in, Language};
+/// use salience::{split_sentences_in, Language};
 ///
 /// let s = split_sentences_in("Han kom d. 3. oktober. Det regnede.", Some(Language::Danish));
 /// assert_eq!(s, ["Han kom d. 3. oktober.", "Det regnede."]);

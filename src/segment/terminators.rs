@@ -78,12 +78,12 @@ pub(crate) fn glued(term: char, next: &str) -> bool {
 
 /// Greek letters: the Greek and Coptic block and Greek Extended.
 fn is_greek(c: char) -> bool {
-    matches!(c, '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}') && c.is_alphabetic()
+    crate::script::is_greek(c) && c.is_alphabetic()
 }
 
 /// Armenian letters.
 fn is_armenian(c: char) -> bool {
-    matches!(c, '\u{531}'..='\u{58F}' | '\u{FB13}'..='\u{FB17}') && c.is_alphabetic()
+    crate::script::is_armenian(c) && c.is_alphabetic()
 }
 
 /// Ethiopic syllables.

@@ -1,7 +1,8 @@
 //! Words: UAX #29 word boundaries with a fast path for common characters.
 
 use super::scan;
-use crate::tables::{two_byte_table, TWO_BYTE_END};
+use crate::script::{han_unified, hangul_syllables};
+use crate::util::tables::{two_byte_table, TWO_BYTE_END};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The words of a sentence (UAX #29 words: letters, numbers, and words joined by
@@ -13,7 +14,7 @@ use unicode_segmentation::UnicodeSegmentation;
 /// rules that those characters can meet, and only the rest takes the full tables.
 ///
 /// ```
-/// let words: Vec<&str> = salience::segment::words("Don't stop, Mr. Smith!").collect();
+/// let words: Vec<&str> = salience::words("Don't stop, Mr. Smith!").collect();
 /// assert_eq!(words, ["Don't", "stop", "Mr", "Smith"]);
 /// ```
 pub fn words(sentence: &str) -> impl Iterator<Item = &str> {
@@ -23,7 +24,7 @@ pub fn words(sentence: &str) -> impl Iterator<Item = &str> {
 /// The words of a sentence with their byte offsets (see [`words`]).
 ///
 /// ```
-/// let found: Vec<(usize, &str)> = salience::segment::word_indices("کل 3.5 km").collect();
+/// let found: Vec<(usize, &str)> = salience::word_indices("کل 3.5 km").collect();
 /// assert_eq!(found, [(0, "کل"), (5, "3.5"), (9, "km")]);
 /// ```
 pub fn word_indices(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -435,7 +436,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
         0x620..=0x63F | 0x641..=0x64A | 0x660..=0x669 | 0x66E..=0x66F | 0x671..=0x6D3 => true,
         0x6D5 | 0x6EE..=0x6FC => true,
         0x904..=0x939 | 0x93D | 0x950 | 0x958..=0x961 | 0x966..=0x96F | 0x971..=0x97F => true,
-        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+        0x3041..=0x3096 | 0x30A1..=0x30FA | han_unified!() | hangul_syllables!() => true,
         _ => c.is_alphanumeric(),
     }
 }

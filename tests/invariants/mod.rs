@@ -8,7 +8,7 @@
     clippy::expect_used
 )]
 
-use salience::segment::{sentence_spans, MAX_SENTENCE_BYTES};
+use salience::{sentence_spans, MAX_SENTENCE_BYTES};
 use salience::{split_sentences, Summarizer};
 use std::sync::OnceLock;
 

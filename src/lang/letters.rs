@@ -1,29 +1,8 @@
-//! Scripts and the letters that tell languages of one script apart.
+//! Letter counts by script, and the letters that tell languages of one script apart.
 
 use super::Language;
-use crate::tables::{two_byte_table, TWO_BYTE_END};
-
-/// A writing system, as far as language detection needs to know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Script {
-    Latin,
-    Cyrillic,
-    Greek,
-    Hebrew,
-    Arabic,
-    Devanagari,
-    Bengali,
-    Gujarati,
-    Tamil,
-    Thai,
-    Armenian,
-    Ethiopic,
-    Myanmar,
-    Hangul,
-    Kana,
-    Han,
-    Other,
-}
+use crate::script::{script_of, Script};
+use crate::util::tables::{two_byte_table, TWO_BYTE_END};
 
 const SCRIPTS: [Script; 17] = [
     Script::Latin,
@@ -302,31 +281,6 @@ fn letters_in_word(word: u64) -> usize {
     let letters = (from_a & !past_z & HI) >> 7;
     // The sum of the eight 0/1 bytes lands in the top byte.
     (letters.wrapping_mul(LO) >> 56) as usize
-}
-
-/// The script of a (non-ASCII) letter.
-pub(crate) const fn script_of(c: char) -> Script {
-    match c as u32 {
-        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
-        0x400..=0x52F => Script::Cyrillic,
-        0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
-        0x590..=0x5FF => Script::Hebrew,
-        0x600..=0x6FF | 0x750..=0x77F | 0x8A0..=0x8FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
-            Script::Arabic
-        }
-        0x900..=0x97F => Script::Devanagari,
-        0x980..=0x9FF => Script::Bengali,
-        0xA80..=0xAFF => Script::Gujarati,
-        0xB80..=0xBFF => Script::Tamil,
-        0xE00..=0xE7F => Script::Thai,
-        0x531..=0x58F | 0xFB13..=0xFB17 => Script::Armenian,
-        0x1200..=0x139F | 0x2D80..=0x2DDF | 0xAB00..=0xAB2F => Script::Ethiopic,
-        0x1000..=0x109F | 0xA9E0..=0xA9FF | 0xAA60..=0xAA7F => Script::Myanmar,
-        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
-        0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Kana,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F => Script::Han,
-        _ => Script::Other,
-    }
 }
 
 /// The cue that `c` gives, if any.

@@ -21,6 +21,7 @@
 //! workers of a pool, never on rayon's global pool, which is not fork-safe either:
 //! when no pool can be started, work runs on the calling thread.
 
+use crate::error::Error;
 use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 use std::sync::{Mutex, OnceLock, PoisonError};
@@ -29,6 +30,15 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 const MIN_PARALLEL_ITEMS: usize = 64;
 
 /// The environment variable that sets the size of the default pool.
+///
+/// One rule, read here for Rust and Python alike: unset, empty or `0` (white space
+/// around the value is ignored) means one thread per CPU; a whole number from 1 to
+/// 1024 means that many threads. Any other value is an
+/// [`ErrorKind::InvalidOption`](crate::ErrorKind::InvalidOption) named after the
+/// variable wherever the number of threads is asked for (Python's
+/// `salience._salience.default_threads`, behind the command line and progress
+/// bars); the default pool itself, which has no caller to tell, then runs one
+/// thread per CPU.
 pub const THREADS_ENV: &str = "SALIENCE_NUM_THREADS";
 
 /// The most threads a pool may be asked for; more is refused (a builder error) or,
@@ -123,23 +133,39 @@ impl Drop for Pool {
     }
 }
 
-/// The threads asked for by [`THREADS_ENV`].
-fn env_threads() -> usize {
+/// The threads asked for by [`THREADS_ENV`] (0: one per CPU).
+fn env_threads() -> Result<usize, Error> {
     threads_from(std::env::var(THREADS_ENV).ok().as_deref())
 }
 
-/// A pool size from the value of [`THREADS_ENV`]: 0 (one per CPU) when unset or not
-/// a whole number, and at most [`MAX_THREADS`].
-fn threads_from(value: Option<&str>) -> usize {
-    value
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .map_or(0, |n| n.min(MAX_THREADS))
+/// A pool size from the value of [`THREADS_ENV`], by the rule documented there.
+fn threads_from(value: Option<&str>) -> Result<usize, Error> {
+    let Some(given) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(0);
+    };
+    match given.parse::<usize>() {
+        Ok(n) if n <= MAX_THREADS => Ok(n),
+        _ => Err(Error::invalid_option(
+            THREADS_ENV,
+            format!(
+                "must be a whole number from 0 (one thread per CPU) to {MAX_THREADS}, got {:?}",
+                value.unwrap_or_default()
+            ),
+        )),
+    }
+}
+
+/// The number of threads of the default pool, or the error [`THREADS_ENV`] gives.
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
+pub(crate) fn default_threads() -> Result<usize, Error> {
+    env_threads()?;
+    Ok(default_pool().map_or(1, ThreadPool::current_num_threads))
 }
 
 /// The default pool, built on first use (and again in a forked child).
 pub(crate) fn default_pool() -> Option<&'static ThreadPool> {
     static POOL: OnceLock<Option<Pool>> = OnceLock::new();
-    POOL.get_or_init(|| Pool::new(env_threads()))
+    POOL.get_or_init(|| Pool::new(env_threads().unwrap_or(0)))
         .as_ref()
         .and_then(Pool::get)
 }
@@ -214,6 +240,43 @@ pub(crate) fn map_items_largest_first<'a, T: Sync, R: Send>(
         .collect();
     done.sort_unstable_by_key(|&(i, _)| i);
     done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// How much of a batch runs between two checks for Ctrl-C: at most so many
+/// documents and bytes per worker thread (a longer document is a chunk of its own).
+/// Every chunked loop takes its size from here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ChunkSize {
+    /// Documents per worker thread.
+    pub(crate) docs_per_thread: usize,
+    /// Bytes of text per worker thread.
+    pub(crate) bytes_per_thread: usize,
+}
+
+#[cfg_attr(not(any(feature = "python", feature = "corpus")), allow(dead_code))]
+impl ChunkSize {
+    /// Python's batches and `fit`: Ctrl-C is answered after at most 64 documents or
+    /// 1 MiB per thread.
+    pub(crate) const BATCH: ChunkSize = ChunkSize {
+        docs_per_thread: 64,
+        bytes_per_thread: 1 << 20,
+    };
+
+    /// The corpus loop: each chunk is also one write of output, so chunks of
+    /// short records are larger (256 per thread), for fewer writes.
+    pub(crate) const CORPUS: ChunkSize = ChunkSize {
+        docs_per_thread: 256,
+        bytes_per_thread: 1 << 20,
+    };
+
+    /// The most documents and bytes of a chunk on `threads` threads.
+    pub(crate) fn limits(self, threads: usize) -> (usize, usize) {
+        let threads = threads.max(1);
+        (
+            self.docs_per_thread.saturating_mul(threads),
+            self.bytes_per_thread.saturating_mul(threads),
+        )
+    }
 }
 
 /// How many of the leading `texts` form the next chunk of a batch: at most
@@ -307,22 +370,29 @@ mod tests {
     }
 
     #[test]
-    fn the_thread_count_variable_is_clamped_and_invalid_values_mean_one_per_cpu() {
+    fn the_thread_count_variable_is_a_whole_number_up_to_the_maximum() {
         let cases = [
-            (None, 0),
-            (Some(""), 0),
-            (Some("abc"), 0),
-            (Some("-2"), 0),
-            (Some("2.5"), 0),
-            (Some("99999999999999999999999"), 0),
-            (Some(" 3 "), 3),
-            (Some("0"), 0),
-            (Some("1024"), 1024),
-            (Some("5000"), MAX_THREADS),
+            (None, Some(0)),
+            (Some(""), Some(0)),
+            (Some("  "), Some(0)),
+            (Some(" 3 "), Some(3)),
+            (Some("0"), Some(0)),
+            (Some("1024"), Some(1024)),
+            (Some("abc"), None),
+            (Some("-2"), None),
+            (Some("2.5"), None),
+            (Some("99999999999999999999999"), None),
+            (Some("5000"), None),
         ];
         for (value, threads) in cases {
-            assert_eq!(threads_from(value), threads, "{value:?}");
+            assert_eq!(threads_from(value).ok(), threads, "{value:?}");
         }
+        let err = threads_from(Some("abc")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid SALIENCE_NUM_THREADS: must be a whole number from 0 (one thread per CPU) \
+             to 1024, got \"abc\""
+        );
     }
 
     #[test]

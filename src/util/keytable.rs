@@ -13,6 +13,7 @@ use rustc_hash::FxBuildHasher;
 use std::hash::BuildHasher;
 
 /// The hash every table takes.
+#[inline]
 pub(crate) fn hash(key: &str) -> u64 {
     FxBuildHasher.hash_one(key)
 }
@@ -79,6 +80,7 @@ impl KeyTable {
 
     /// Gives the next id to the key hashed `hash`, at the free `slot` that
     /// [`KeyTable::find`] returned for it.
+    #[inline]
     pub(crate) fn insert(&mut self, slot: usize, hash: u64) -> u32 {
         let id = u32::try_from(self.hashes.len()).unwrap_or(u32::MAX - 1);
         self.hashes.push(hash);

@@ -10,9 +10,9 @@ pub(crate) const TWO_BYTE_END: usize = 0x800;
 /// run time; the `static` it initializes needs `#[allow(clippy::indexing_slicing)]`.
 macro_rules! two_byte_table {
     ($fill:expr, $of:expr) => {{
-        let mut table = [$fill; $crate::tables::TWO_BYTE_END];
+        let mut table = [$fill; $crate::util::tables::TWO_BYTE_END];
         let mut code = 0;
-        while code < $crate::tables::TWO_BYTE_END {
+        while code < $crate::util::tables::TWO_BYTE_END {
             table[code] = $of(code as u32);
             code += 1;
         }
