@@ -257,6 +257,7 @@ pub(crate) struct ChunkSize {
 impl ChunkSize {
     /// Python's batches and `fit`: Ctrl-C is answered after at most 64 documents or
     /// 1 MiB per thread.
+    #[cfg(feature = "python")]
     pub(crate) const BATCH: ChunkSize = ChunkSize {
         docs_per_thread: 64,
         bytes_per_thread: 1 << 20,
