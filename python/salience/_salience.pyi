@@ -4,6 +4,8 @@ from typing import TypedDict, final, overload
 
 import numpy
 
+from salience._summary import Summary
+
 __all__ = [
     "CHUNK_BYTES_PER_THREAD",
     "CHUNK_DOCS_PER_THREAD",
@@ -136,7 +138,7 @@ class Summarizer:
     def split_sentences(self, text: str) -> list[str]: ...
     def score(self, text: str) -> list[_SentenceScore]: ...
     @overload
-    def explain(self, text: str, n: int = 3) -> _Explanation: ...
+    def explain(self, text: str, n: int = 3) -> Summary: ...
     @overload
     def explain(
         self,
@@ -145,7 +147,7 @@ class Summarizer:
         ratio: float | None = None,
         words: int | None = None,
         chars: int | None = None,
-    ) -> _Explanation: ...
+    ) -> Summary: ...
     def features(self, text: str) -> numpy.ndarray[tuple[int, int], numpy.dtype[numpy.float32]]: ...
     def __getnewargs_ex__(self) -> tuple[tuple[()], dict[str, object]]: ...
 

@@ -270,16 +270,16 @@ def explain(
     """
     s, per_call = resolve(summarizer, options)
     per_call.update(budget_keywords(ratio, words, chars))
-    n = DEFAULT_N if n is None else n
-    raw = s.explain(text, **length(n, per_call))
-    return from_explanation(s, text, raw, None if n is DEFAULT_N else n, per_call)
+    return s.explain(text, **length(DEFAULT_N if n is None else n, per_call))
 
 
 def from_explanation(
     s: Summarizer, text: str, raw: _Explanation, n: int | None, per_call: Mapping[str, Any]
 ) -> Summary:
-    """The :class:`Summary` of what ``s.explain(text, ...)`` returned, and the options it
-    was made with."""
+    """The :class:`Summary` of ``raw``, what the Rust core found for ``s.explain(text, ...)``,
+    and the options it was made with (``n`` as given, ``None`` if left out, and the
+    length budget ``per_call``). ``Summarizer.explain`` calls it, so the method and
+    :func:`explain` return the same type."""
     chosen = frozenset(raw["selected"])
     sentences = tuple(
         Sentence(

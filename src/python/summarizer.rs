@@ -7,6 +7,7 @@ use super::SalienceError;
 use crate::{Error, IdfModel, Summarizer, FEATURES};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple};
 
 /// A configurable summarizer; immutable once built and safe to share across threads.
@@ -249,42 +250,57 @@ impl PySummarizer {
     }
 
     /// Everything behind a summary of `n` sentences (or of one budget, as
-    /// :meth:`summarize` takes): a dict with ``sentences`` (as from :meth:`score`, with
-    /// the scores this length is chosen by),
-    /// ``selected`` (indices of the chosen sentences, in document order),
-    /// ``language`` (the stopword language used, or ``None``) and ``feature_names``.
+    /// :meth:`summarize` takes): a :class:`salience.Summary`, as
+    /// :func:`salience.explain` returns, whose sentences carry the scores this length
+    /// is chosen by.
     ///
     /// Example:
     ///     >>> import salience
-    ///     >>> info = salience.Summarizer().explain("Tidal power grows. Bread is cheap.", 1)
-    ///     >>> info["selected"], info["language"]
-    ///     ([0], 'en')
+    ///     >>> summary = salience.Summarizer().explain("Tidal power grows. Bread is cheap.", 1)
+    ///     >>> summary.selected, summary.language
+    ///     ((0,), 'en')
     #[pyo3(
         signature = (text, n = GivenCount(None), *, ratio = None, words = None, chars = None),
         text_signature = "($self, text, n=3, *, ratio=None, words=None, chars=None)"
     )]
     fn explain<'py>(
-        &self,
-        py: Python<'py>,
+        slf: &Bound<'py, Self>,
         text: PyBackedStr,
         n: GivenCount,
         ratio: Option<GivenRatio>,
-        words: Option<Bound<'_, PyAny>>,
-        chars: Option<Bound<'_, PyAny>>,
-    ) -> PyResult<Bound<'py, PyDict>> {
+        words: Option<Bound<'py, PyAny>>,
+        chars: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
         let length = length(n, ratio, words.as_ref(), chars.as_ref())?;
         let body: &str = &text;
+        let inner = &slf.get().inner;
         let (analysis, offsets, selected) = py.detach(|| {
-            let (analysis, selected) = self.inner.explain(body, length);
+            let (analysis, selected) = inner.explain(body, length);
             let offsets = char_offsets(body, &analysis);
             Ok::<_, Error>((analysis, offsets, selected))
         })?;
-        let out = PyDict::new(py);
-        out.set_item("sentences", sentence_rows(py, body, &analysis, &offsets)?)?;
-        out.set_item("selected", selected)?;
-        out.set_item("language", analysis.language().map(|l| l.code()))?;
-        out.set_item("feature_names", FEATURES.to_vec())?;
-        Ok(out)
+        let raw = PyDict::new(py);
+        raw.set_item("sentences", sentence_rows(py, body, &analysis, &offsets)?)?;
+        raw.set_item("selected", selected)?;
+        raw.set_item("language", analysis.language().map(|l| l.code()))?;
+        raw.set_item("feature_names", FEATURES.to_vec())?;
+        // The budget keywords the call gave, which the summary keeps as its options.
+        let budget = PyDict::new(py);
+        if let Some(GivenRatio(r)) = ratio {
+            budget.set_item("ratio", r)?;
+        }
+        for (key, value) in [("words", &words), ("chars", &chars)] {
+            if let Some(value) = value {
+                budget.set_item(key, value)?;
+            }
+        }
+        // The summary type lives in Python (a dataclass with its notebook view); one
+        // import, on the first call.
+        static FROM_EXPLANATION: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+        FROM_EXPLANATION
+            .import(py, "salience._summary", "from_explanation")?
+            .call1((slf, text, raw, n.0, budget))
     }
 
     /// The feature matrix of `text` as a ``numpy.ndarray`` of ``float32``, one row

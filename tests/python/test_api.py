@@ -175,9 +175,19 @@ def test_features_is_a_float32_matrix_matching_score():
 
 def test_explain_selects_what_summarize_returns():
     s = salience.Summarizer()
-    info = s.explain(NEWS, 2)
-    assert info["language"] == "en"
-    assert info["feature_names"] == list(salience.FEATURES)
-    chosen = [info["sentences"][i]["text"] for i in info["selected"]]
-    assert chosen == s.summarize(NEWS, 2)
-    assert s.explain("", 2)["selected"] == []
+    summary = s.explain(NEWS, 2)
+    assert isinstance(summary, salience.Summary)
+    assert summary.language == "en"
+    assert summary.feature_names == salience.FEATURES
+    chosen = [summary.sentences[i].text for i in summary.selected]
+    assert chosen == summary.summary == s.summarize(NEWS, 2)
+    assert summary.n == 2
+    assert s.explain("", 2).selected == ()
+    # The method and the module function give the same summary of the same call.
+    by_function = salience.explain(NEWS, words=30, summarizer=s)
+    by_method = s.explain(NEWS, words=30)
+    assert by_method.sentences == by_function.sentences
+    assert by_method.selected == by_function.selected
+    assert by_method.n is None
+    assert by_method.options == by_function.options
+    assert by_method.options["words"] == 30

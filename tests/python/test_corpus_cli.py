@@ -224,7 +224,7 @@ def test_scores_are_printed_as_the_float32_they_are(tmp_path):
     summarizer = salience.Summarizer()
     for line, doc in zip(raw.splitlines(), GOOD, strict=True):
         explained = summarizer.explain(doc, 3)
-        want = [explained["sentences"][i]["score"] for i in explained["selected"]]
+        want = [sentence.score for sentence in explained.chosen]
         listed = re.search(r'"scores":\[([^\]]*)\]', line)
         assert listed is not None
         tokens = listed.group(1).split(",")
@@ -233,7 +233,7 @@ def test_scores_are_printed_as_the_float32_they_are(tmp_path):
         assert tokens == [str(numpy.float32(w)) for w in want]
         assert [as_f32(float(t)) for t in tokens] == want
         every = re.findall(r'"score":(-?[0-9][0-9.e+-]*)', line)
-        assert every == [str(numpy.float32(s["score"])) for s in explained["sentences"]]
+        assert every == [str(numpy.float32(s.score)) for s in explained.sentences]
 
 
 # --- Kill safety: SIGKILL at a random point, then --resume --------------------------------

@@ -467,9 +467,9 @@ def test_explain_shows_the_scores_its_summary_was_chosen_by(english, n):
     # Without redundancy control the chosen sentences are exactly the best-ranked ones
     # by the scores shown, including for long summaries, where the lead weighs less.
     s = salience.Summarizer(redundancy=0.0)
-    info = s.explain(english, n)
-    rows = info["sentences"]
-    best = sorted(r["index"] for r in rows if r["rank"] < n)
-    assert info["selected"] == best
+    summary = s.explain(english, n)
+    rows = summary.sentences
+    best = tuple(sorted(r.index for r in rows if r.rank < n))
+    assert summary.selected == best
     if n <= 3:
-        assert [r["score"] for r in rows] == [r["score"] for r in s.score(english)]
+        assert [r.score for r in rows] == [r["score"] for r in s.score(english)]
