@@ -43,6 +43,12 @@ mod tfidf;
 mod tokens;
 mod util;
 
+/// Where the unit tests find the evaluation data: the integration tests' helper, so that
+/// every test honours `SALIENCE_EVAL_DIR` and says when it skips.
+#[cfg(test)]
+#[path = "../tests/eval_data/mod.rs"]
+mod eval_data;
+
 /// The README's Rust examples, compiled and run as doc tests.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
