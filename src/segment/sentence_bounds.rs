@@ -342,6 +342,8 @@ pub(crate) struct SentenceBounds<'t> {
     fast_end: usize,
     /// The library's iterator over a line with other characters, and its offset.
     uni: Option<(usize, unicode_segmentation::USentenceBoundIndices<'t>)>,
+    /// Whether some line held a character the fast path does not know.
+    met_unknown: bool,
 }
 
 /// The UAX #29 sentence pieces of `text` with their byte offsets, exactly as
@@ -352,7 +354,24 @@ pub(crate) fn sentence_bound_indices(text: &str) -> SentenceBounds<'_> {
         pos: 0,
         fast_end: 0,
         uni: None,
+        met_unknown: false,
     }
+}
+
+impl SentenceBounds<'_> {
+    /// Whether the text read so far held a character the fast path does not know
+    /// (once the iterator is done: whether the whole text did). Text of known
+    /// characters alone holds no letter of the scripts whose marks
+    /// [`super::terminators::script_breaks`] looks for.
+    pub(crate) fn met_unknown(&self) -> bool {
+        self.met_unknown
+    }
+}
+
+/// Whether the fast path knows `c` (tests elsewhere rely on what it does not know).
+#[cfg(test)]
+pub(super) fn is_known(c: char) -> bool {
+    sc_known(c).is_some()
 }
 
 impl<'t> Iterator for SentenceBounds<'t> {
@@ -395,6 +414,7 @@ impl<'t> Iterator for SentenceBounds<'t> {
                 let end = line_end(self.text, unknown);
                 let region = self.text.get(self.pos..end).unwrap_or_default();
                 self.uni = Some((self.pos, region.split_sentence_bound_indices()));
+                self.met_unknown = true;
                 self.pos = end;
                 self.fast_end = end;
             }

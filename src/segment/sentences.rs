@@ -152,6 +152,9 @@ fn blocks(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
 struct Block {
     /// The block's span in the text.
     span: Range<usize>,
+    /// Whether the block holds characters beyond the UAX #29 fast path, among them
+    /// any letter after which a script's own mark ends a sentence.
+    other_scripts: bool,
     /// The line length from which a line counts as wrapped prose.
     wrap_width: usize,
     /// The block's pieces in [`Document::ends`].
@@ -185,10 +188,9 @@ impl Document {
         for (span, longest_line) in blocks(text) {
             let body = text.get(span.clone()).unwrap_or_default();
             let first = doc.ends.len();
-            doc.ends.extend(
-                sentence_bounds::sentence_bound_indices(body)
-                    .map(|(offset, piece)| offset + piece.len()),
-            );
+            let mut bounds = sentence_bounds::sentence_bound_indices(body);
+            doc.ends
+                .extend(bounds.by_ref().map(|(offset, piece)| offset + piece.len()));
             doc.casing.observe(first_word(body));
             let ends = doc.ends.get(first..).unwrap_or_default();
             for (i, &end) in ends.iter().enumerate() {
@@ -206,6 +208,7 @@ impl Document {
             lower_starts(body, langs, &mut doc.lower_starts, &mut doc.casing);
             doc.blocks.push(Block {
                 span,
+                other_scripts: bounds.met_unknown(),
                 wrap_width: wrap_width(longest_line),
                 pieces: first..doc.ends.len(),
                 lower_starts: first_start..doc.lower_starts.len(),
@@ -309,7 +312,9 @@ fn split_block(
     cuts.clear();
     let (zones, mut forced) = ellipses(body, cased);
     forced.extend(list_breaks(body));
-    forced.extend(terminators::script_breaks(body));
+    if block.other_scripts {
+        forced.extend(terminators::script_breaks(body));
+    }
     forced.sort_unstable();
     forced.dedup();
 
