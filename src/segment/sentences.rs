@@ -259,7 +259,7 @@ fn is_unclear(token: &str, word: &str, head: Option<&str>, langs: &Langs<'_>) ->
     short
         || token.ends_with(|c: char| c.is_numeric())
         || head.is_some_and(|h| h.len() <= 16 && is_list_marker(h))
-        || after_abbreviation(token, word, false, langs, true).is_some()
+        || after_abbreviation(token, word, false, langs, true, None).is_some()
 }
 
 /// Records the first word after `piece` as a sentence start when the boundary is a
@@ -468,7 +468,11 @@ fn keeps_boundary(
                     .strip_suffix('.')
                     .is_some_and(is_number)
             };
-            if let Some(keep) = after_abbreviation(token, word, in_date, langs, cased) {
+            // An ASCII token that is no abbreviation keeps the boundary (the rule
+            // below is for Urdu letters): telling `after_abbreviation` so spares
+            // detecting the language where no list would say otherwise.
+            let unlisted = token.is_ascii().then_some(true);
+            if let Some(keep) = after_abbreviation(token, word, in_date, langs, cased, unlisted) {
                 return keep;
             }
         }
@@ -489,12 +493,15 @@ fn keeps_boundary(
 /// an abbreviation, an initial or an ordinal number in the text's language. `in_date`:
 /// the token before is a number with a period too (`2024. 3. 15.`). In a document
 /// without case a single lower-case letter is an initial too (`j. r. r. tolkien`).
+/// `unlisted` is the answer for a token that is none of these, when the caller's
+/// answer then is known.
 fn after_abbreviation(
     token: &str,
     next: &str,
     in_date: bool,
     langs: &Langs<'_>,
     cased: bool,
+    unlisted: Option<bool>,
 ) -> Option<bool> {
     if token.is_empty() || token.len() > abbrev::max_len() {
         return None;
@@ -514,22 +521,28 @@ fn after_abbreviation(
     if token == "A.M" || token == "P.M" {
         return Some(next_first.is_some_and(char::is_uppercase));
     }
-    let kind = with_lowercase(token, |t| langs.kind(t)).or_else(|| {
-        let mut chars = token.chars();
-        let initial = chars
-            .next()
-            .is_some_and(|c| c.is_uppercase() || (!cased && c.is_lowercase()))
-            && chars.next().is_none();
-        (initial || is_dotted_acronym(token)).then_some(abbrev::Kind::General)
-    })?;
-    Some(match kind {
-        abbrev::Kind::Title => next.is_empty(),
-        abbrev::Kind::Number => !next_is_digit,
-        abbrev::Kind::Final => {
-            next_first.is_some_and(char::is_uppercase) || is_starter(next, langs)
-        }
-        abbrev::Kind::General => is_starter(next, langs),
-    })
+    let decide = |kind: Option<abbrev::Kind>| {
+        let kind = kind.or_else(|| {
+            let mut chars = token.chars();
+            let initial = chars
+                .next()
+                .is_some_and(|c| c.is_uppercase() || (!cased && c.is_lowercase()))
+                && chars.next().is_none();
+            (initial || is_dotted_acronym(token)).then_some(abbrev::Kind::General)
+        });
+        let Some(kind) = kind else {
+            return unlisted;
+        };
+        Some(match kind {
+            abbrev::Kind::Title => next.is_empty(),
+            abbrev::Kind::Number => !next_is_digit,
+            abbrev::Kind::Final => {
+                next_first.is_some_and(char::is_uppercase) || is_starter(next, langs)
+            }
+            abbrev::Kind::General => is_starter(next, langs),
+        })
+    };
+    with_lowercase(token, |t| langs.decide(t, decide))
 }
 
 /// Whether `token` is a number of ASCII digits.
