@@ -74,8 +74,16 @@ fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             }
             at += width;
         };
-        while let Some((false, width)) = space_at(s, at) {
-            at += width;
+        loop {
+            match s.as_bytes().get(at) {
+                // ASCII past the space and the controls: never white space.
+                Some(&b) if b > b' ' && b.is_ascii() => at += 1,
+                Some(_) => match space_at(s, at) {
+                    Some((false, width)) => at += width,
+                    _ => break,
+                },
+                None => break,
+            }
         }
         Some(start..at)
     })
@@ -224,6 +232,20 @@ fn nearest_first(first: usize, last: usize, ideal: usize) -> impl Iterator<Item 
 /// How strongly a gap looks like a pause, from the words around it (see the module
 /// docs): `None` when no mark decides, the strength then being 0 or 1.
 fn mark_strength(prev: &str, gap: &str, next: &str) -> Option<u8> {
+    // Arrows, timestamps and lone dashes start with no letter: between two words
+    // that do, only the last byte of each word and the gap can tell.
+    let letter = |w: &str| w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
+    if letter(prev) && letter(next) {
+        return if is_label(next) || gap.bytes().any(|b| b == b'\n') {
+            Some(5)
+        } else if prev.ends_with([';', ':', '—', '–']) {
+            Some(3)
+        } else if prev.ends_with(',') {
+            Some(2)
+        } else {
+            None
+        };
+    }
     if prev == "-->" || next == "-->" {
         return Some(0);
     }
