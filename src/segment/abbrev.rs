@@ -138,6 +138,8 @@ impl Entry {
 struct Lists {
     words: FxHashMap<&'static str, Entry>,
     longest: usize,
+    /// The first bytes of the sentence starters.
+    starter_leads: [bool; 256],
 }
 
 /// A problem in a data file, found by the test that parses them all.
@@ -192,7 +194,21 @@ fn parse(files: &[(&'static str, &'static str)]) -> Result<Lists, ListError> {
             }
         }
     }
-    Ok(Lists { words, longest })
+    let mut starter_leads = [false; 256];
+    for (word, entry) in &words {
+        let lead = word
+            .as_bytes()
+            .first()
+            .and_then(|&b| starter_leads.get_mut(usize::from(b)));
+        if let (Some(lead), true) = (lead, entry.starter != 0) {
+            *lead = true;
+        }
+    }
+    Ok(Lists {
+        words,
+        longest,
+        starter_leads,
+    })
 }
 
 /// The lists, parsed on first use (a bad data file, which the tests rule out,
@@ -203,6 +219,7 @@ fn lists() -> &'static Lists {
         parse(FILES).unwrap_or_else(|_| Lists {
             words: FxHashMap::default(),
             longest: 0,
+            starter_leads: [false; 256],
         })
     })
 }
@@ -210,6 +227,19 @@ fn lists() -> &'static Lists {
 /// The longest entry, in bytes; longer tokens are not looked up.
 pub(crate) fn max_len() -> usize {
     lists().longest
+}
+
+/// Whether `word`, in any case and after any leading punctuation, may be a sentence
+/// starter as far as its bytes tell: a word made only of characters of caseless
+/// scripts (the same lower-cased) whose lead bytes start no starter is none. Spares
+/// the case and letter tables, slow for those scripts, where no starter is listed.
+pub(crate) fn may_be_starter(word: &str) -> bool {
+    let leads = &lists().starter_leads;
+    !word.bytes().all(|b| {
+        (0x80..0xC0).contains(&b)
+            || (super::casing::is_caseless_lead(b)
+                && !leads.get(usize::from(b)).copied().unwrap_or(true))
+    })
 }
 
 /// Whether `word` (lowercase) commonly begins a sentence in one of the languages.

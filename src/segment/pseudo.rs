@@ -18,6 +18,7 @@
 //! weighed at most once, and its sentence starter is looked up only when no gap of its
 //! window has a pause mark, so the work is linear in the length of the run.
 
+use super::casing;
 use std::ops::Range;
 
 /// A piece is never shorter than this, in words, unless the run is.
@@ -267,8 +268,7 @@ fn mark_strength(prev: &str, gap: &str, next: &str) -> Option<u8> {
 /// The strength of a gap without a pause mark: 1 before a sentence starter or, in a
 /// cased text, a capitalised word after a lower-case one.
 fn plain_strength(prev: &str, next: &str, cased: bool) -> u8 {
-    let capital =
-        cased && next.starts_with(char::is_uppercase) && prev.starts_with(char::is_lowercase);
+    let capital = cased && casing::starts_upper(next) && casing::starts_lower(prev);
     u8::from(capital || is_starter(next))
 }
 
@@ -319,6 +319,9 @@ fn is_timestamp(word: &str) -> bool {
 
 /// A common sentence starter, in any case (`and`, `So`, `THE`).
 fn is_starter(word: &str) -> bool {
+    if !super::abbrev::may_be_starter(word) {
+        return false;
+    }
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     !word.is_empty()
         && word.len() <= super::abbrev::max_len()

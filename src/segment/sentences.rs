@@ -569,6 +569,7 @@ pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 fn is_starter(word: &str, langs: &Langs<'_>) -> bool {
     !word.is_empty()
         && word.len() <= abbrev::max_len()
+        && abbrev::may_be_starter(word)
         && with_lowercase(word, |w| langs.is_starter(w))
 }
 
