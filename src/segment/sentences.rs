@@ -604,6 +604,9 @@ fn final_terminator(head: &str) -> Option<(char, &str)> {
 /// The last white-space separated token of `s` (at most [`WINDOW`] bytes back),
 /// without leading opening marks.
 fn last_token(s: &str) -> &str {
+    if let Some(token) = last_ascii_token(s) {
+        return token;
+    }
     let mut from = s.len().saturating_sub(WINDOW);
     while !s.is_char_boundary(from) {
         from += 1;
@@ -611,6 +614,25 @@ fn last_token(s: &str) -> &str {
     let tail = s.get(from..).unwrap_or_default();
     let token = tail.rsplit(char::is_whitespace).next().unwrap_or_default();
     token.trim_start_matches(|c: char| is_opening(c) || matches!(c, '"' | '\'' | '¿' | '¡'))
+}
+
+/// [`last_token`] when it is plain ASCII after ASCII white space within [`WINDOW`]
+/// bytes and starts with no opening mark (the common case, read by byte); `None`
+/// when the general rule must decide.
+fn last_ascii_token(s: &str) -> Option<&str> {
+    let from = s.len().saturating_sub(WINDOW);
+    let tail = s.as_bytes().get(from..)?;
+    let at = tail
+        .iter()
+        .rposition(|&b| !b.is_ascii() || matches!(b, b'\t'..=b'\r' | b' '))?;
+    if !tail.get(at)?.is_ascii() {
+        return None;
+    }
+    let token = s.get(from + at + 1..)?;
+    match token.as_bytes().first() {
+        Some(b'(' | b'[' | b'{' | b'"' | b'\'') => None,
+        _ => Some(token),
+    }
 }
 
 /// The first word of `s`: after white space and opening marks, up to the next
@@ -622,6 +644,17 @@ fn first_word(s: &str) -> &str {
 /// `s` from where its first word starts: after white space and opening and closing
 /// marks.
 fn word_start(s: &str) -> &str {
+    // Spaces and then an ASCII letter or digit, the common case, by byte.
+    let spaces = s.bytes().take_while(|&b| b == b' ').count();
+    if let Some(rest) = s.get(spaces..) {
+        if rest
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return rest;
+        }
+    }
     s.trim_start_matches(|c: char| {
         c.is_whitespace() || is_opening(c) || is_closing(c) || matches!(c, '¿' | '¡')
     })
@@ -636,6 +669,15 @@ fn has_word(rest: &str) -> bool {
 /// The word that `rest` starts with: up to the first character that is neither a
 /// letter, a digit nor a combining mark (at most [`WINDOW`] characters).
 fn word_at(rest: &str) -> &str {
+    // ASCII letters and digits up to an ASCII byte, the common case, by byte.
+    let ascii = rest
+        .bytes()
+        .take(WINDOW)
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    if ascii < WINDOW && rest.as_bytes().get(ascii).is_none_or(u8::is_ascii) {
+        return rest.get(..ascii).unwrap_or_default();
+    }
     let end = rest
         .char_indices()
         .take(WINDOW)
