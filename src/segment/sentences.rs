@@ -440,11 +440,17 @@ fn keeps_boundary(
     if head.len() <= 16 && is_list_marker(head) {
         return false;
     }
-    let word = first_word(next);
-    let first = word.chars().next();
+    // The next word is read only where a rule below needs it; its first letter is
+    // that of `start` when the word is not empty.
+    let start = word_start(next);
+    let word = || word_at(start);
     // `"Are you coming?" she asked.` and `Yahoo! in the …`, where the document's
     // sentences start with capitals.
-    if cased && first.is_some_and(char::is_lowercase) {
+    if cased
+        && casing::starts_lower(start)
+        && start.starts_with(|c: char| is_word_char(c) || is_mark(c))
+        && has_word(start)
+    {
         return false;
     }
     // `「はい。」と彼は言った。`: the quotative particle continues the sentence.
@@ -472,7 +478,7 @@ fn keeps_boundary(
             // below is for Urdu letters): telling `after_abbreviation` so spares
             // detecting the language where no list would say otherwise.
             let unlisted = token.is_ascii().then_some(true);
-            if let Some(keep) = after_abbreviation(token, word, in_date, langs, cased, unlisted) {
+            if let Some(keep) = after_abbreviation(token, word(), in_date, langs, cased, unlisted) {
                 return keep;
             }
         }
@@ -480,7 +486,7 @@ fn keeps_boundary(
         let token = token.rsplit('۔').next().unwrap_or(token);
         if !token.is_ascii()
             && langs.is_letter_name(token)
-            && (gap == 0 || langs.is_letter_name(word))
+            && (gap == 0 || langs.is_letter_name(word()))
         {
             return false;
         }
@@ -660,8 +666,9 @@ fn word_start(s: &str) -> &str {
     })
 }
 
-/// Whether [`word_at`] of `rest`, which starts with a letter, is not empty, reading
-/// the word only when `rest` is too long for the answer to be plain.
+/// Whether [`word_at`] of `rest`, which starts with a letter, a digit or a mark, is
+/// not empty, reading the word only when `rest` is too long for the answer to be
+/// plain.
 fn has_word(rest: &str) -> bool {
     rest.len() <= WINDOW * 4 || rest.is_char_boundary(WINDOW * 4) || !word_at(rest).is_empty()
 }
