@@ -79,6 +79,9 @@ fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             match s.as_bytes().get(at) {
                 // ASCII past the space and the controls: never white space.
                 Some(&b) if b > b' ' && b.is_ascii() => at += 1,
+                // Two-byte characters other than U+0080-U+00BF (among them U+0085 and
+                // U+00A0): never white space.
+                Some(&(0xC3..=0xDF)) => at += 2,
                 Some(_) => match space_at(s, at) {
                     Some((false, width)) => at += width,
                     _ => break,
@@ -233,10 +236,15 @@ fn nearest_first(first: usize, last: usize, ideal: usize) -> impl Iterator<Item 
 /// How strongly a gap looks like a pause, from the words around it (see the module
 /// docs): `None` when no mark decides, the strength then being 0 or 1.
 fn mark_strength(prev: &str, gap: &str, next: &str) -> Option<u8> {
-    // Arrows, timestamps and lone dashes start with no letter: between two words
-    // that do, only the last byte of each word and the gap can tell.
-    let letter = |w: &str| w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
-    if letter(prev) && letter(next) {
+    // Arrows, timestamps and lone dashes start with `-`, `[`, `(`, a digit or the
+    // lead byte of `—` and `–`: between two words that start otherwise, only the
+    // last bytes of the words and the gap can tell.
+    let plain = |w: &str| {
+        w.as_bytes()
+            .first()
+            .is_some_and(|b| !matches!(b, b'-' | b'[' | b'(' | b'0'..=b'9' | 0xE2))
+    };
+    if plain(prev) && plain(next) {
         return if is_label(next) || gap.bytes().any(|b| b == b'\n') {
             Some(5)
         } else if prev.ends_with([';', ':', '—', '–']) {
