@@ -96,7 +96,9 @@ fn main() {
                 Ok(mb) => vec![data::tile(&data::corpus("en"), mb * data::MB)],
                 Err(_) => {
                     let set = data::news_sets().iter().find(|s| s.name == name);
-                    set.unwrap_or_else(|| panic!("no news set {name}")).docs.clone()
+                    set.unwrap_or_else(|| panic!("no news set {name}"))
+                        .docs
+                        .clone()
                 }
             };
             let _ = salience::segment::sentence_spans(&docs[0]);
