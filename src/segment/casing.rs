@@ -84,7 +84,8 @@ mod tests {
     fn caseless_leads_start_only_caseless_characters() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut utf8 = [0; 4];
-            if is_caseless_lead(c.encode_utf8(&mut utf8).as_bytes()[0]) {
+            let lead = c.encode_utf8(&mut utf8).as_bytes().first().copied();
+            if lead.is_some_and(is_caseless_lead) {
                 assert!(
                     !c.is_uppercase() && !c.is_lowercase(),
                     "U+{:04X}",
