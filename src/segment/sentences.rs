@@ -599,6 +599,9 @@ fn is_dotted_acronym(token: &str) -> bool {
 /// The last sentence terminator of `head` and the closing marks after it, if `head`
 /// ends that way.
 fn final_terminator(head: &str) -> Option<(char, &str)> {
+    if let Some(c) = last_plain_ascii(head) {
+        return is_terminator(c).then_some((c, ""));
+    }
     let body = head.trim_end_matches(is_closing);
     let closers = head.get(body.len()..).unwrap_or_default();
     body.chars()
@@ -900,10 +903,22 @@ fn joins_next_line(sentence: &str, line: &str, wrap_width: usize) -> bool {
 /// Whether a line ends in sentence-final punctuation, perhaps followed by closing
 /// quotes or brackets.
 fn ends_with_terminator(line: &str) -> bool {
+    if let Some(c) = last_plain_ascii(line) {
+        return is_terminator(c);
+    }
     line.chars()
         .rev()
         .find(|c| !is_closing(*c))
         .is_some_and(is_terminator)
+}
+
+/// The last character of `s` when it is ASCII and no closing mark (the common case,
+/// decided on the last byte).
+fn last_plain_ascii(s: &str) -> Option<char> {
+    s.as_bytes()
+        .last()
+        .filter(|b| b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'}'))
+        .map(|&b| char::from(b))
 }
 
 /// Closing quotes and brackets that may follow a terminator.
