@@ -186,12 +186,52 @@ impl Gaps<'_> {
         if known != UNSEEN {
             return known;
         }
-        let (prev, gap, next) = self.around(g);
-        let strength = mark_strength(prev, gap, next).unwrap_or(UNMARKED);
+        let plain = self.plain_mark(g);
+        let strength = plain
+            .unwrap_or_else(|| {
+                let (prev, gap, next) = self.around(g);
+                mark_strength(prev, gap, next)
+            })
+            .unwrap_or(UNMARKED);
         if let Some(slot) = self.known.get_mut(g) {
             *slot = strength;
         }
         strength
+    }
+
+    /// The mark of gap `g` read on bytes, between two words that start with
+    /// neither `-`, `[`, `(`, a digit nor the lead byte of `—` and `–` (so are no
+    /// arrow, timestamp or lone dash): then only the last bytes of the words and the
+    /// gap can tell. `None` for other gaps, `Some(None)` for a gap without a mark.
+    fn plain_mark(&self, g: usize) -> Option<Option<u8>> {
+        let (a, b) = (self.words.get(g.wrapping_sub(1))?, self.words.get(g)?);
+        let bytes = self.s.as_bytes();
+        let (prev, gap, next) = (
+            bytes.get(a.clone())?,
+            bytes.get(a.end..b.start)?,
+            bytes.get(b.clone())?,
+        );
+        let plain = |w: &[u8]| {
+            w.first()
+                .is_some_and(|b| !matches!(b, b'-' | b'[' | b'(' | b'0'..=b'9' | 0xE2))
+        };
+        if !plain(prev) || !plain(next) {
+            return None;
+        }
+        let label = next.last() == Some(&b':') && self.s.get(b.clone()).is_some_and(is_label);
+        Some(if label || gap.contains(&b'\n') {
+            Some(5)
+        } else if prev.ends_with(b";")
+            || prev.ends_with(b":")
+            || prev.ends_with("—".as_bytes())
+            || prev.ends_with("–".as_bytes())
+        {
+            Some(3)
+        } else if prev.ends_with(b",") {
+            Some(2)
+        } else {
+            None
+        })
     }
 
     /// The strength of gap `g`, starters looked up if need be.
@@ -236,25 +276,6 @@ fn nearest_first(first: usize, last: usize, ideal: usize) -> impl Iterator<Item 
 /// How strongly a gap looks like a pause, from the words around it (see the module
 /// docs): `None` when no mark decides, the strength then being 0 or 1.
 fn mark_strength(prev: &str, gap: &str, next: &str) -> Option<u8> {
-    // Arrows, timestamps and lone dashes start with `-`, `[`, `(`, a digit or the
-    // lead byte of `—` and `–`: between two words that start otherwise, only the
-    // last bytes of the words and the gap can tell.
-    let plain = |w: &str| {
-        w.as_bytes()
-            .first()
-            .is_some_and(|b| !matches!(b, b'-' | b'[' | b'(' | b'0'..=b'9' | 0xE2))
-    };
-    if plain(prev) && plain(next) {
-        return if is_label(next) || gap.bytes().any(|b| b == b'\n') {
-            Some(5)
-        } else if prev.ends_with([';', ':', '—', '–']) {
-            Some(3)
-        } else if prev.ends_with(',') {
-            Some(2)
-        } else {
-            None
-        };
-    }
     if prev == "-->" || next == "-->" {
         return Some(0);
     }
@@ -393,13 +414,14 @@ mod tests {
     fn reference(text: &str, cased: bool) -> Vec<Range<usize>> {
         let words: Vec<Range<usize>> = words(text).collect();
         let strength = |g: usize| {
-            let mut gaps = Gaps {
+            let gaps = Gaps {
                 s: text,
                 words: &words,
                 cased,
-                known: vec![UNSEEN; words.len() + 1],
+                known: Vec::new(),
             };
-            gaps.resolved(g)
+            let (prev, gap, next) = gaps.around(g);
+            mark_strength(prev, gap, next).unwrap_or_else(|| plain_strength(prev, next, cased))
         };
         let mut out = Vec::new();
         let mut start = 0;
@@ -424,7 +446,8 @@ mod tests {
             words in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "word", "Word", "the", "And", "so", "x,", "y;", "z:", "-", "—", "A:",
-                    "[00:01:02]", "-->", "\nline", "é", "Été,",
+                    "[00:01:02]", "-->", "\nline", "é", "Été,", "a—", "b–", "9:30", "(x",
+                    "Dr.Who:", "said:",
                 ]),
                 0..200,
             ),
