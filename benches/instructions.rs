@@ -101,11 +101,11 @@ fn main() {
                         .clone()
                 }
             };
-            let _ = salience::segment::sentence_spans(&docs[0]);
+            let _ = salience::split_sentences(&docs[0]);
             let check = measured(&mut || {
                 let spans: Vec<_> = docs
                     .iter()
-                    .map(|d| salience::segment::sentence_spans(black_box(d)))
+                    .map(|d| salience::split_sentences(black_box(d)))
                     .collect();
                 let mut h = DefaultHasher::new();
                 spans.hash(&mut h);
