@@ -115,7 +115,7 @@ pub fn split_sentences_in(text: &str, language: Option<Language>) -> Vec<&str> {
 fn blocks(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
     let mut start = 0;
     let mut longest = 0;
-    let mut lines = text.split_inclusive('\n').peekable();
+    let mut lines = lines_inclusive(text).peekable();
     let mut pos = 0;
     std::iter::from_fn(move || {
         while let Some(line) = lines.next() {
@@ -145,6 +145,21 @@ fn blocks(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
             }
         }
         None
+    })
+}
+
+/// The lines of `text` with their line feeds, as `str::split_inclusive('\n')` gives
+/// them, found by `memchr` (books are wrapped at 70 characters, so this runs often).
+fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        let (line, tail) = rest.split_at_checked(end)?;
+        rest = tail;
+        Some(line)
     })
 }
 
@@ -1030,6 +1045,12 @@ mod tests {
                 && !ends_with_terminator(head)
                 && body.trim_end().chars().rev().take_while(|&c| c != '\n').take(wrap).count() >= wrap;
             proptest::prop_assert_eq!(joins_next_line(sentence, line, wrap), want);
+        }
+
+        #[test]
+        fn lines_as_split_inclusive(text in "[a é\r\n]{0,40}") {
+            let want: Vec<&str> = text.split_inclusive('\n').collect();
+            proptest::prop_assert_eq!(lines_inclusive(&text).collect::<Vec<_>>(), want);
         }
 
         /// The longest line of each block by bytes first, then characters, as by
