@@ -12,7 +12,9 @@
 //! thread), `floor <MB>` (the floor of `pipeline`), `words <MB>` (`segment::words` over
 //! each sentence of the same text), `cnndm` (one call per CNN/DM
 //! article, after one warm-up call), `news <set>` (the same for any news set:
-//! `cnndm`, `bbc`, `urdu_usc`, `xlsum_ur`); `analyses` counts nothing but checksums the full
+//! `cnndm`, `bbc`, `urdu_usc`, `xlsum_ur`), `spans <set>` (sentence segmentation alone,
+//! one call per article of a news set, or of the books tiled to `<set>` MB when it is a
+//! number); `analyses` counts nothing but checksums the full
 //! analysis of every evaluation text. Each prints the bytes processed and a checksum of
 //! its output, so two builds can be compared. Without arguments (as `cargo bench` and
 //! `cargo test --benches` run it) it runs `cnndm` once as a smoke test.
@@ -88,6 +90,30 @@ fn main() {
             (text.len(), check)
         }
         "analyses" => (0, analyses(&one)),
+        "spans" => {
+            let name = args.get(1).map_or("cnndm", String::as_str);
+            let docs = match name.parse::<usize>() {
+                Ok(mb) => vec![data::tile(&data::corpus("en"), mb * data::MB)],
+                Err(_) => {
+                    let set = data::news_sets().iter().find(|s| s.name == name);
+                    set.unwrap_or_else(|| panic!("no news set {name}"))
+                        .docs
+                        .clone()
+                }
+            };
+            let _ = salience::split_sentences(&docs[0]);
+            let check = measured(&mut || {
+                let mut h = DefaultHasher::new();
+                for d in &docs {
+                    // Offsets and lengths: hashing the text itself would outweigh the work.
+                    for s in salience::split_sentences(black_box(d)) {
+                        (s.as_ptr() as usize - d.as_ptr() as usize, s.len()).hash(&mut h);
+                    }
+                }
+                h.finish()
+            });
+            (docs.iter().map(String::len).sum(), check)
+        }
         "words" => {
             let text = data::tile(&data::corpus("en"), mb * data::MB);
             let spans = salience::sentence_spans(&text);

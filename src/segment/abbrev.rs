@@ -107,10 +107,39 @@ struct Entry {
     letter: u64,
 }
 
+impl Entry {
+    /// The kind of the entry in the languages of `mask` (those of the universal
+    /// list in every one), by the order of [`KINDS`].
+    fn kind_in(&self, mask: u64) -> Option<Kind> {
+        KINDS
+            .iter()
+            .zip(self.kinds)
+            .find(|(_, set)| *set == ALL || set & mask != 0)
+            .map(|(kind, _)| *kind)
+    }
+
+    /// What `decide` answers for every kind the entry may have in one text (and for
+    /// none, when some language lists it as no kind), if that is one answer.
+    fn same_decision<R: PartialEq>(&self, decide: impl Fn(Option<Kind>) -> R) -> Option<R> {
+        let listed = self.kinds.iter().fold(0, |all, set| all | set);
+        let unlisted = (listed != ALL).then_some(None);
+        let mut kinds = KINDS
+            .iter()
+            .zip(self.kinds)
+            .filter(|(_, set)| *set != 0)
+            .map(|(kind, _)| Some(*kind))
+            .chain(unlisted);
+        let first = decide(kinds.next()?);
+        kinds.all(|kind| decide(kind) == first).then_some(first)
+    }
+}
+
 /// The parsed lists, and the longest entry in bytes.
 struct Lists {
     words: FxHashMap<&'static str, Entry>,
     longest: usize,
+    /// The first bytes of the sentence starters.
+    starter_leads: [bool; 256],
 }
 
 /// A problem in a data file, found by the test that parses them all.
@@ -165,7 +194,21 @@ fn parse(files: &[(&'static str, &'static str)]) -> Result<Lists, ListError> {
             }
         }
     }
-    Ok(Lists { words, longest })
+    let mut starter_leads = [false; 256];
+    for (word, entry) in &words {
+        let lead = word
+            .as_bytes()
+            .first()
+            .and_then(|&b| starter_leads.get_mut(usize::from(b)));
+        if let (Some(lead), true) = (lead, entry.starter != 0) {
+            *lead = true;
+        }
+    }
+    Ok(Lists {
+        words,
+        longest,
+        starter_leads,
+    })
 }
 
 /// The lists, parsed on first use (a bad data file, which the tests rule out,
@@ -176,6 +219,7 @@ fn lists() -> &'static Lists {
         parse(FILES).unwrap_or_else(|_| Lists {
             words: FxHashMap::default(),
             longest: 0,
+            starter_leads: [false; 256],
         })
     })
 }
@@ -183,6 +227,19 @@ fn lists() -> &'static Lists {
 /// The longest entry, in bytes; longer tokens are not looked up.
 pub(crate) fn max_len() -> usize {
     lists().longest
+}
+
+/// Whether `word`, in any case and after any leading punctuation, may be a sentence
+/// starter as far as its bytes tell: a word made only of characters of caseless
+/// scripts (the same lower-cased) whose lead bytes start no starter is none. Spares
+/// the case and letter tables, slow for those scripts, where no starter is listed.
+pub(crate) fn may_be_starter(word: &str) -> bool {
+    let leads = &lists().starter_leads;
+    !word.bytes().all(|b| {
+        (0x80..0xC0).contains(&b)
+            || (super::casing::is_caseless_lead(b)
+                && !leads.get(usize::from(b)).copied().unwrap_or(true))
+    })
 }
 
 /// Whether `word` (lowercase) commonly begins a sentence in one of the languages.
@@ -244,23 +301,29 @@ impl<'t> Langs<'t> {
         }
     }
 
-    /// The kind of the abbreviation `token` (already lowercase, without its final
-    /// period) in the text's language, if it is one there: as the detected
-    /// language lists it, or else as the languages the text may be in do.
-    pub(crate) fn kind(&self, token: &str) -> Option<Kind> {
-        let entry = lists().words.get(token)?;
-        let in_set = |mask: u64| {
-            KINDS
-                .iter()
-                .zip(entry.kinds)
-                .find(|(_, set)| *set == ALL || set & mask != 0)
-                .map(|(kind, _)| *kind)
+    /// `decide` applied to the kind of the abbreviation `token` (already lowercase,
+    /// without its final period) in the text's language (`None` when it is none
+    /// there): as the detected language lists it, or else as the languages the text
+    /// may be in do. Detection runs only when the kinds the token has in some
+    /// language do not all decide alike.
+    pub(crate) fn decide<R: PartialEq>(
+        &self,
+        token: &str,
+        decide: impl Fn(Option<Kind>) -> R,
+    ) -> R {
+        let Some(entry) = lists().words.get(token) else {
+            return decide(None);
         };
         if entry.kinds.iter().all(|&set| set == 0 || set == ALL) {
-            return in_set(0);
+            return decide(entry.kind_in(0));
+        }
+        if self.given.is_none() && self.detected.get().is_none() {
+            if let Some(same) = entry.same_decision(&decide) {
+                return same;
+            }
         }
         let (first, likely) = self.masks();
-        in_set(first).or_else(|| in_set(likely))
+        decide(entry.kind_in(first).or_else(|| entry.kind_in(likely)))
     }
 
     /// Whether `word` (lowercase) commonly begins a sentence in one of the
@@ -321,31 +384,42 @@ mod tests {
     fn lists_are_chosen_by_language() {
         let english = Langs::new("", Some(Language::English));
         let german = Langs::new("", Some(Language::German));
-        assert_eq!(english.kind("no"), Some(Kind::Number));
-        assert_eq!(german.kind("no"), None);
-        assert_eq!(german.kind("bzw"), Some(Kind::General));
-        assert_eq!(english.kind("bzw"), None);
+        assert_eq!(english.decide("no", |k| k), Some(Kind::Number));
+        assert_eq!(german.decide("no", |k| k), None);
+        assert_eq!(german.decide("bzw", |k| k), Some(Kind::General));
+        assert_eq!(english.decide("bzw", |k| k), None);
         // The universal list applies in every language, and titles win.
-        assert_eq!(german.kind("dr"), Some(Kind::Title));
+        assert_eq!(german.decide("dr", |k| k), Some(Kind::Title));
         assert!(german.is_ordinal_noun("oktober"));
         assert!(!english.is_ordinal_noun("october"));
         assert!(english.is_starter("the") && german.is_starter("der"));
         // A text no detection recognises gets every list.
         let unknown = Langs::new("1234", None);
-        assert_eq!(unknown.kind("bzw"), Some(Kind::General));
+        assert_eq!(unknown.decide("bzw", |k| k), Some(Kind::General));
         assert_eq!(unknown.detected(), Some(None));
     }
 
     #[test]
     fn detection_runs_only_when_a_list_depends_on_it() {
         let langs = Langs::new("Das ist ein Text. Und noch einer.", None);
-        assert_eq!(langs.kind("dr"), Some(Kind::Title));
-        assert_eq!(langs.kind("qqq"), None);
+        assert_eq!(langs.decide("dr", |k| k), Some(Kind::Title));
+        assert_eq!(langs.decide("qqq", |k| k), None);
         assert_eq!(langs.detected(), None);
-        assert_eq!(langs.kind("bzw"), Some(Kind::General));
+        assert_eq!(langs.decide("bzw", |k| k), Some(Kind::General));
         assert_eq!(langs.detected(), Some(Some(Language::German)));
         let urdu = Langs::new("یہ ایک جملہ ہے۔", None);
-        assert_eq!(urdu.kind("bzw"), None);
+        assert_eq!(urdu.decide("bzw", |k| k), None);
         assert_eq!(urdu.detected(), Some(Some(Language::Urdu)));
+    }
+
+    #[test]
+    fn detection_is_skipped_when_every_kind_decides_alike() {
+        let langs = Langs::new("Das ist ein Text. Und noch einer.", None);
+        // `bzw` is a general abbreviation in German and none elsewhere: a caller
+        // that treats both alike needs no language.
+        assert!(langs.decide("bzw", |_| true));
+        assert_eq!(langs.detected(), None);
+        assert!(langs.decide("bzw", |k| k.is_some()));
+        assert_eq!(langs.detected(), Some(Some(Language::German)));
     }
 }

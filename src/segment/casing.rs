@@ -48,9 +48,53 @@ pub(super) fn starts_sentence(word: &str, cased: bool) -> bool {
         .is_some_and(|c| c.is_uppercase() || (!cased && c.is_lowercase()))
 }
 
+/// Whether a UTF-8 lead byte starts a character of U+0600–U+0FFF (Arabic, Syriac,
+/// Thaana, N'Ko, the Indic scripts, Thai, Lao, Tibetan): scripts without case, whose
+/// characters are neither capitals nor lower case and lower-case to themselves, so
+/// that a word starting with one can be judged by its bytes without case tables.
+pub(super) fn is_caseless_lead(b: u8) -> bool {
+    (0xD8..=0xE0).contains(&b)
+}
+
+/// Whether `word` starts with a capital (or title-case) letter, without case tables
+/// for the caseless scripts.
+pub(super) fn starts_upper(word: &str) -> bool {
+    !word
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| is_caseless_lead(b))
+        && word.starts_with(char::is_uppercase)
+}
+
+/// Whether `word` starts with a lower-case letter, without case tables for the
+/// caseless scripts.
+pub(super) fn starts_lower(word: &str) -> bool {
+    !word
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| is_caseless_lead(b))
+        && word.starts_with(char::is_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn caseless_leads_start_only_caseless_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let lead = c.encode_utf8(&mut utf8).as_bytes().first().copied();
+            if lead.is_some_and(is_caseless_lead) {
+                assert!(
+                    !c.is_uppercase() && !c.is_lowercase(),
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+                assert!(c.to_lowercase().eq([c]), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
 
     #[test]
     fn ties_and_no_evidence_count_as_cased() {

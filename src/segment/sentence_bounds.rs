@@ -1,7 +1,8 @@
 //! UAX #29 sentence boundaries with a fast path.
 //!
 //! `unicode_segmentation` finds sentence boundaries by a state machine over the
-//! Unicode tables, about 25 MB/s. Most text is ASCII, Latin-1, the Arabic script and a
+//! Unicode tables, about 25 MB/s. Most text is ASCII, Latin-1 and the Latin
+//! extensions of Central European languages and Vietnamese, the Arabic script and a
 //! few typographic quotes and dashes, whose sentence-break classes are few and fixed:
 //! for those the rules SB3–SB11 reduce to a scan for terminators and a look at what
 //! follows them (SB5's combining marks and format characters taken as transparent).
@@ -65,6 +66,9 @@ const fn classify(code: u32) -> Option<Sc> {
         0xC0..=0xD6 | 0xD8..=0xDE => Sc::Upper,
         0xAD => Sc::Extend,
         0xA1..=0xBF | 0xD7 | 0xF7 => Sc::Other,
+        // Latin Extended-A and Latin Extended Additional (Central European
+        // languages, Vietnamese): letters alone.
+        0x100..=0x17F | 0x1E00..=0x1EFF => latin_case(code),
         0x2013 | 0x2014 => Sc::SContinue,
         0x2018..=0x201F => Sc::Close,
         0x2026 => Sc::Other,
@@ -94,6 +98,24 @@ const fn classify(code: u32) -> Option<Sc> {
         0x606..=0x6FF => Sc::Other,
         _ => return None,
     })
+}
+
+/// The class of a letter of Latin Extended-A (U+0100–U+017F) or Latin Extended
+/// Additional (U+1E00–U+1EFF): capitals and small letters alternate in pairs, with
+/// a few small letters alone and the pairs of U+0139–U+0148 and U+0179–U+017E
+/// starting on an odd code point.
+const fn latin_case(code: u32) -> Sc {
+    let upper = match code {
+        0x138 | 0x149 | 0x17F | 0x1E96..=0x1E9D | 0x1E9F => false,
+        0x178 | 0x1E9E => true,
+        0x139..=0x148 | 0x179..=0x17E => code % 2 == 1,
+        _ => code % 2 == 0,
+    };
+    if upper {
+        Sc::Upper
+    } else {
+        Sc::Lower
+    }
 }
 
 /// Code points below this (ASCII and every two-byte UTF-8 character) are classified
@@ -342,6 +364,8 @@ pub(crate) struct SentenceBounds<'t> {
     fast_end: usize,
     /// The library's iterator over a line with other characters, and its offset.
     uni: Option<(usize, unicode_segmentation::USentenceBoundIndices<'t>)>,
+    /// Whether some line held a character the fast path does not know.
+    met_unknown: bool,
 }
 
 /// The UAX #29 sentence pieces of `text` with their byte offsets, exactly as
@@ -352,7 +376,24 @@ pub(crate) fn sentence_bound_indices(text: &str) -> SentenceBounds<'_> {
         pos: 0,
         fast_end: 0,
         uni: None,
+        met_unknown: false,
     }
+}
+
+impl SentenceBounds<'_> {
+    /// Whether the text read so far held a character the fast path does not know
+    /// (once the iterator is done: whether the whole text did). Text of known
+    /// characters alone holds no letter of the scripts whose marks
+    /// [`super::terminators::script_breaks`] looks for.
+    pub(crate) fn met_unknown(&self) -> bool {
+        self.met_unknown
+    }
+}
+
+/// Whether the fast path knows `c` (tests elsewhere rely on what it does not know).
+#[cfg(test)]
+pub(super) fn is_known(c: char) -> bool {
+    sc_known(c).is_some()
 }
 
 impl<'t> Iterator for SentenceBounds<'t> {
@@ -395,6 +436,7 @@ impl<'t> Iterator for SentenceBounds<'t> {
                 let end = line_end(self.text, unknown);
                 let region = self.text.get(self.pos..end).unwrap_or_default();
                 self.uni = Some((self.pos, region.split_sentence_bound_indices()));
+                self.met_unknown = true;
                 self.pos = end;
                 self.fast_end = end;
             }
@@ -435,6 +477,24 @@ mod tests {
         let skipped = (0..0x80).chain(0xC0..0x100).chain(0x600..0x700);
         for c in skipped.filter_map(char::from_u32) {
             assert!(sc_known(c).is_some(), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    /// The Latin letters classified by their code point have that case.
+    #[test]
+    fn latin_letters_have_their_case() {
+        for c in ('\u{100}'..='\u{17F}').chain('\u{1E00}'..='\u{1EFF}') {
+            let want = if c.is_uppercase() {
+                Sc::Upper
+            } else {
+                Sc::Lower
+            };
+            assert!(
+                c.is_uppercase() != c.is_lowercase(),
+                "U+{:04X}",
+                u32::from(c)
+            );
+            assert_eq!(sc_known(c), Some(want), "U+{:04X}", u32::from(c));
         }
     }
 
@@ -503,7 +563,7 @@ mod tests {
 
         #[test]
         fn agrees_on_latin1_and_punctuation(
-            text in "[\\x00-\\xff\\u{2010}-\\u{2030}]{0,40}"
+            text in "[\\x00-\\xff\\u{100}-\\u{17f}\\u{1e00}-\\u{1eff}\\u{2010}-\\u{2030}]{0,40}"
         ) {
             let (got, want) = pieces(&text);
             prop_assert_eq!(got, want);

@@ -115,7 +115,7 @@ pub fn split_sentences_in(text: &str, language: Option<Language>) -> Vec<&str> {
 fn blocks(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
     let mut start = 0;
     let mut longest = 0;
-    let mut lines = text.split_inclusive('\n').peekable();
+    let mut lines = lines_inclusive(text).peekable();
     let mut pos = 0;
     std::iter::from_fn(move || {
         while let Some(line) = lines.next() {
@@ -148,10 +148,28 @@ fn blocks(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
     })
 }
 
+/// The lines of `text` with their line feeds, as `str::split_inclusive('\n')` gives
+/// them, found by `memchr` (books are wrapped at 70 characters, so this runs often).
+fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        let (line, tail) = rest.split_at_checked(end)?;
+        rest = tail;
+        Some(line)
+    })
+}
+
 /// A paragraph block with its UAX #29 pieces.
 struct Block {
     /// The block's span in the text.
     span: Range<usize>,
+    /// Whether the block holds characters beyond the UAX #29 fast path, among them
+    /// any letter after which a script's own mark ends a sentence.
+    other_scripts: bool,
     /// The line length from which a line counts as wrapped prose.
     wrap_width: usize,
     /// The block's pieces in [`Document::ends`].
@@ -185,10 +203,9 @@ impl Document {
         for (span, longest_line) in blocks(text) {
             let body = text.get(span.clone()).unwrap_or_default();
             let first = doc.ends.len();
-            doc.ends.extend(
-                sentence_bounds::sentence_bound_indices(body)
-                    .map(|(offset, piece)| offset + piece.len()),
-            );
+            let mut bounds = sentence_bounds::sentence_bound_indices(body);
+            doc.ends
+                .extend(bounds.by_ref().map(|(offset, piece)| offset + piece.len()));
             doc.casing.observe(first_word(body));
             let ends = doc.ends.get(first..).unwrap_or_default();
             for (i, &end) in ends.iter().enumerate() {
@@ -206,6 +223,7 @@ impl Document {
             lower_starts(body, langs, &mut doc.lower_starts, &mut doc.casing);
             doc.blocks.push(Block {
                 span,
+                other_scripts: bounds.met_unknown(),
                 wrap_width: wrap_width(longest_line),
                 pieces: first..doc.ends.len(),
                 lower_starts: first_start..doc.lower_starts.len(),
@@ -256,7 +274,7 @@ fn is_unclear(token: &str, word: &str, head: Option<&str>, langs: &Langs<'_>) ->
     short
         || token.ends_with(|c: char| c.is_numeric())
         || head.is_some_and(|h| h.len() <= 16 && is_list_marker(h))
-        || after_abbreviation(token, word, false, langs, true).is_some()
+        || after_abbreviation(token, word, false, langs, true, None).is_some()
 }
 
 /// Records the first word after `piece` as a sentence start when the boundary is a
@@ -309,7 +327,9 @@ fn split_block(
     cuts.clear();
     let (zones, mut forced) = ellipses(body, cased);
     forced.extend(list_breaks(body));
-    forced.extend(terminators::script_breaks(body));
+    if block.other_scripts {
+        forced.extend(terminators::script_breaks(body));
+    }
     forced.sort_unstable();
     forced.dedup();
 
@@ -435,11 +455,17 @@ fn keeps_boundary(
     if head.len() <= 16 && is_list_marker(head) {
         return false;
     }
-    let word = first_word(next);
-    let first = word.chars().next();
+    // The next word is read only where a rule below needs it; its first letter is
+    // that of `start` when the word is not empty.
+    let start = word_start(next);
+    let word = || word_at(start);
     // `"Are you coming?" she asked.` and `Yahoo! in the …`, where the document's
     // sentences start with capitals.
-    if cased && first.is_some_and(char::is_lowercase) {
+    if cased
+        && casing::starts_lower(start)
+        && start.starts_with(|c: char| is_word_char(c) || is_mark(c))
+        && has_word(start)
+    {
         return false;
     }
     // `「はい。」と彼は言った。`: the quotative particle continues the sentence.
@@ -463,7 +489,11 @@ fn keeps_boundary(
                     .strip_suffix('.')
                     .is_some_and(is_number)
             };
-            if let Some(keep) = after_abbreviation(token, word, in_date, langs, cased) {
+            // An ASCII token that is no abbreviation keeps the boundary (the rule
+            // below is for Urdu letters): telling `after_abbreviation` so spares
+            // detecting the language where no list would say otherwise.
+            let unlisted = token.is_ascii().then_some(true);
+            if let Some(keep) = after_abbreviation(token, word(), in_date, langs, cased, unlisted) {
                 return keep;
             }
         }
@@ -471,7 +501,7 @@ fn keeps_boundary(
         let token = token.rsplit('۔').next().unwrap_or(token);
         if !token.is_ascii()
             && langs.is_letter_name(token)
-            && (gap == 0 || langs.is_letter_name(word))
+            && (gap == 0 || langs.is_letter_name(word()))
         {
             return false;
         }
@@ -484,12 +514,15 @@ fn keeps_boundary(
 /// an abbreviation, an initial or an ordinal number in the text's language. `in_date`:
 /// the token before is a number with a period too (`2024. 3. 15.`). In a document
 /// without case a single lower-case letter is an initial too (`j. r. r. tolkien`).
+/// `unlisted` is the answer for a token that is none of these, when the caller's
+/// answer then is known.
 fn after_abbreviation(
     token: &str,
     next: &str,
     in_date: bool,
     langs: &Langs<'_>,
     cased: bool,
+    unlisted: Option<bool>,
 ) -> Option<bool> {
     if token.is_empty() || token.len() > abbrev::max_len() {
         return None;
@@ -509,22 +542,28 @@ fn after_abbreviation(
     if token == "A.M" || token == "P.M" {
         return Some(next_first.is_some_and(char::is_uppercase));
     }
-    let kind = with_lowercase(token, |t| langs.kind(t)).or_else(|| {
-        let mut chars = token.chars();
-        let initial = chars
-            .next()
-            .is_some_and(|c| c.is_uppercase() || (!cased && c.is_lowercase()))
-            && chars.next().is_none();
-        (initial || is_dotted_acronym(token)).then_some(abbrev::Kind::General)
-    })?;
-    Some(match kind {
-        abbrev::Kind::Title => next.is_empty(),
-        abbrev::Kind::Number => !next_is_digit,
-        abbrev::Kind::Final => {
-            next_first.is_some_and(char::is_uppercase) || is_starter(next, langs)
-        }
-        abbrev::Kind::General => is_starter(next, langs),
-    })
+    let decide = |kind: Option<abbrev::Kind>| {
+        let kind = kind.or_else(|| {
+            let mut chars = token.chars();
+            let initial = chars
+                .next()
+                .is_some_and(|c| c.is_uppercase() || (!cased && c.is_lowercase()))
+                && chars.next().is_none();
+            (initial || is_dotted_acronym(token)).then_some(abbrev::Kind::General)
+        });
+        let Some(kind) = kind else {
+            return unlisted;
+        };
+        Some(match kind {
+            abbrev::Kind::Title => next.is_empty(),
+            abbrev::Kind::Number => !next_is_digit,
+            abbrev::Kind::Final => {
+                next_first.is_some_and(char::is_uppercase) || is_starter(next, langs)
+            }
+            abbrev::Kind::General => is_starter(next, langs),
+        })
+    };
+    with_lowercase(token, |t| langs.decide(t, decide))
 }
 
 /// Whether `token` is a number of ASCII digits.
@@ -551,6 +590,7 @@ pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 fn is_starter(word: &str, langs: &Langs<'_>) -> bool {
     !word.is_empty()
         && word.len() <= abbrev::max_len()
+        && abbrev::may_be_starter(word)
         && with_lowercase(word, |w| langs.is_starter(w))
 }
 
@@ -574,6 +614,9 @@ fn is_dotted_acronym(token: &str) -> bool {
 /// The last sentence terminator of `head` and the closing marks after it, if `head`
 /// ends that way.
 fn final_terminator(head: &str) -> Option<(char, &str)> {
+    if let Some(c) = last_plain_ascii(head) {
+        return is_terminator(c).then_some((c, ""));
+    }
     let body = head.trim_end_matches(is_closing);
     let closers = head.get(body.len()..).unwrap_or_default();
     body.chars()
@@ -585,6 +628,9 @@ fn final_terminator(head: &str) -> Option<(char, &str)> {
 /// The last white-space separated token of `s` (at most [`WINDOW`] bytes back),
 /// without leading opening marks.
 fn last_token(s: &str) -> &str {
+    if let Some(token) = last_ascii_token(s) {
+        return token;
+    }
     let mut from = s.len().saturating_sub(WINDOW);
     while !s.is_char_boundary(from) {
         from += 1;
@@ -592,6 +638,25 @@ fn last_token(s: &str) -> &str {
     let tail = s.get(from..).unwrap_or_default();
     let token = tail.rsplit(char::is_whitespace).next().unwrap_or_default();
     token.trim_start_matches(|c: char| is_opening(c) || matches!(c, '"' | '\'' | '¿' | '¡'))
+}
+
+/// [`last_token`] when it is plain ASCII after ASCII white space within [`WINDOW`]
+/// bytes and starts with no opening mark (the common case, read by byte); `None`
+/// when the general rule must decide.
+fn last_ascii_token(s: &str) -> Option<&str> {
+    let from = s.len().saturating_sub(WINDOW);
+    let tail = s.as_bytes().get(from..)?;
+    let at = tail
+        .iter()
+        .rposition(|&b| !b.is_ascii() || matches!(b, b'\t'..=b'\r' | b' '))?;
+    if !tail.get(at)?.is_ascii() {
+        return None;
+    }
+    let token = s.get(from + at + 1..)?;
+    match token.as_bytes().first() {
+        Some(b'(' | b'[' | b'{' | b'"' | b'\'') => None,
+        _ => Some(token),
+    }
 }
 
 /// The first word of `s`: after white space and opening marks, up to the next
@@ -603,13 +668,25 @@ fn first_word(s: &str) -> &str {
 /// `s` from where its first word starts: after white space and opening and closing
 /// marks.
 fn word_start(s: &str) -> &str {
+    // Spaces and then an ASCII letter or digit, the common case, by byte.
+    let spaces = s.bytes().take_while(|&b| b == b' ').count();
+    if let Some(rest) = s.get(spaces..) {
+        if rest
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return rest;
+        }
+    }
     s.trim_start_matches(|c: char| {
         c.is_whitespace() || is_opening(c) || is_closing(c) || matches!(c, '¿' | '¡')
     })
 }
 
-/// Whether [`word_at`] of `rest`, which starts with a letter, is not empty, reading
-/// the word only when `rest` is too long for the answer to be plain.
+/// Whether [`word_at`] of `rest`, which starts with a letter, a digit or a mark, is
+/// not empty, reading the word only when `rest` is too long for the answer to be
+/// plain.
 fn has_word(rest: &str) -> bool {
     rest.len() <= WINDOW * 4 || rest.is_char_boundary(WINDOW * 4) || !word_at(rest).is_empty()
 }
@@ -617,6 +694,15 @@ fn has_word(rest: &str) -> bool {
 /// The word that `rest` starts with: up to the first character that is neither a
 /// letter, a digit nor a combining mark (at most [`WINDOW`] characters).
 fn word_at(rest: &str) -> &str {
+    // ASCII letters and digits up to an ASCII byte, the common case, by byte.
+    let ascii = rest
+        .bytes()
+        .take(WINDOW)
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    if ascii < WINDOW && rest.as_bytes().get(ascii).is_none_or(u8::is_ascii) {
+        return rest.get(..ascii).unwrap_or_default();
+    }
     let end = rest
         .char_indices()
         .take(WINDOW)
@@ -832,10 +918,22 @@ fn joins_next_line(sentence: &str, line: &str, wrap_width: usize) -> bool {
 /// Whether a line ends in sentence-final punctuation, perhaps followed by closing
 /// quotes or brackets.
 fn ends_with_terminator(line: &str) -> bool {
+    if let Some(c) = last_plain_ascii(line) {
+        return is_terminator(c);
+    }
     line.chars()
         .rev()
         .find(|c| !is_closing(*c))
         .is_some_and(is_terminator)
+}
+
+/// The last character of `s` when it is ASCII and no closing mark (the common case,
+/// decided on the last byte).
+fn last_plain_ascii(s: &str) -> Option<char> {
+    s.as_bytes()
+        .last()
+        .filter(|b| b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'}'))
+        .map(|&b| char::from(b))
 }
 
 /// Closing quotes and brackets that may follow a terminator.
@@ -947,6 +1045,12 @@ mod tests {
                 && !ends_with_terminator(head)
                 && body.trim_end().chars().rev().take_while(|&c| c != '\n').take(wrap).count() >= wrap;
             proptest::prop_assert_eq!(joins_next_line(sentence, line, wrap), want);
+        }
+
+        #[test]
+        fn lines_as_split_inclusive(text in "[a é\r\n]{0,40}") {
+            let want: Vec<&str> = text.split_inclusive('\n').collect();
+            proptest::prop_assert_eq!(lines_inclusive(&text).collect::<Vec<_>>(), want);
         }
 
         /// The longest line of each block by bytes first, then characters, as by

@@ -168,6 +168,21 @@ mod tests {
         out
     }
 
+    /// The letters these marks follow are all beyond the UAX #29 fast path, so a
+    /// text that the fast path read alone needs no look for the marks.
+    #[test]
+    fn script_letters_are_unknown_to_the_fast_path() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if SCRIPT_MARKS.iter().any(|(_, script)| script(c)) {
+                assert!(
+                    !super::super::sentence_bounds::is_known(c),
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
+    }
+
     #[test]
     fn marks_end_sentences_only_in_their_script() {
         assert_eq!(
