@@ -42,6 +42,7 @@ mod summarizer;
 mod tfidf;
 mod tokens;
 mod util;
+mod words;
 
 /// Where the unit tests find the evaluation data: the integration tests' helper, so that
 /// every test honours `SALIENCE_EVAL_DIR` and says when it skips.
@@ -62,13 +63,13 @@ pub use normalize::key as match_key;
 pub use position::{lead_budget, lead_weight};
 pub use score::{Feature, Weights, FEATURES};
 pub use segment::{
-    sentence_spans, sentence_spans_in, split_sentences, split_sentences_in, word_indices, words,
-    MAX_SENTENCE_BYTES,
+    sentence_spans, sentence_spans_in, split_sentences, split_sentences_in, MAX_SENTENCE_BYTES,
 };
 pub use select::{Length, DEFAULT_REDUNDANCY};
 pub use summarizer::{Summarizer, SummarizerBuilder};
 pub use tokens::{for_each_term, terms};
 pub use util::pool::THREADS_ENV;
+pub use words::{word_indices, words};
 
 /// The most salient sentences of `text` that fit in `length` (a number of sentences,
 /// or any [`Length`]), in document order, with the default [`Summarizer`].

@@ -1,7 +1,7 @@
 //! Terms: the units that TF-IDF counts, as match keys.
 //!
 //! Scripts written with spaces give one term per UAX #29 word
-//! ([`crate::segment::words`]). Scripts written without spaces would give one term
+//! ([`crate::words::words`]). Scripts written without spaces would give one term
 //! per character, which is useless for TF-IDF (every sentence shares `的`, `の`,
 //! `ก`), so their runs become overlapping character bigrams instead, the standard
 //! fallback of search engines for these scripts:
@@ -19,7 +19,7 @@
 
 use crate::normalize::key;
 use crate::script::{unspaced, Unspaced};
-use crate::segment::word_indices;
+use crate::words::word_indices;
 use std::borrow::Cow;
 
 /// The match keys of the terms of `sentence`, in order: words, and for scripts

@@ -10,8 +10,8 @@ use super::letters;
 use super::{Language, SPECS};
 use crate::normalize::key_into;
 use crate::script::Script;
-use crate::segment::word_iter;
 use crate::util::keytable::{self, KeyTable};
+use crate::words::word_iter;
 use std::ops::Range;
 use std::sync::OnceLock;
 

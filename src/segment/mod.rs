@@ -1,4 +1,4 @@
-//! Sentences and words.
+//! Sentences: UAX #29 sentence boundaries and the repair pass over them.
 //!
 //! Sentences are byte spans into the original text, found by the Unicode sentence
 //! boundaries of UAX #29 and then repaired:
@@ -38,15 +38,11 @@
 mod abbrev;
 mod casing;
 mod pseudo;
-mod scan;
 mod sentence_bounds;
 mod sentences;
 mod terminators;
-mod words;
 
 pub(crate) use sentences::spans_and_language;
 pub use sentences::{
     sentence_spans, sentence_spans_in, split_sentences, split_sentences_in, MAX_SENTENCE_BYTES,
 };
-pub(crate) use words::word_iter;
-pub use words::{word_indices, words};

@@ -4,9 +4,10 @@
 use super::abbrev::{self, Langs};
 use super::casing::{self, Casing};
 use super::terminators::{self, is_terminator};
-use super::words::is_word_char;
-use super::{pseudo, scan, sentence_bounds};
+use super::{pseudo, sentence_bounds};
 use crate::lang::Language;
+use crate::util::scan;
+use crate::words::is_word_char;
 use std::ops::Range;
 
 /// The longest sentence, in bytes; longer pieces are cut at the last white space

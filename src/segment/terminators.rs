@@ -119,11 +119,11 @@ pub(crate) fn script_breaks(body: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let bytes = body.as_bytes();
     // Text of ASCII alone has no letter of these scripts.
-    if super::scan::first_non_ascii(bytes).is_none() {
+    if crate::util::scan::first_non_ascii(bytes).is_none() {
         return out;
     }
     let mut i = 0;
-    while let Some(at) = bytes.get(i..).and_then(super::scan::find_script_mark) {
+    while let Some(at) = bytes.get(i..).and_then(crate::util::scan::find_script_mark) {
         let at = i + at;
         i = at + 1;
         let rest = body.get(at..).unwrap_or_default();

@@ -439,7 +439,7 @@ fn sizes(analysis: &Analysis<'_>, length: Length) -> Vec<usize> {
     match length.budget() {
         Budget::Sentences(_) | Budget::Ratio(_) => Vec::new(),
         Budget::Words(_) => sentences
-            .map(|sentence| crate::segment::words(sentence).count())
+            .map(|sentence| crate::words::words(sentence).count())
             .collect(),
         Budget::Chars(_) => sentences.map(|sentence| sentence.chars().count()).collect(),
     }

@@ -9,10 +9,10 @@ use crate::lang::vote::{stopword_index, Feed, StopwordIndex, Vote};
 use crate::lang::Language;
 use crate::normalize::key_into;
 use crate::script::FIRST_UNSPACED;
-use crate::segment::word_iter;
 use crate::tokens::for_each_term;
 use crate::util::keytable;
 use crate::util::pool::{map_items, INLINE_BYTES};
+use crate::words::word_iter;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
@@ -391,7 +391,7 @@ pub(crate) fn term_stats_voting(
     )
 }
 
-/// Whether every term of `sentence` is a word keyed on its own ([`crate::segment::words`] and
+/// Whether every term of `sentence` is a word keyed on its own ([`crate::words::words`] and
 /// [`crate::normalize::key`]), which holds when no character belongs to a script that
 /// [`for_each_term`] splits into bigrams or segments: those all lie at U+0E00 and
 /// above, outside General Punctuation (quotes, dashes, which are never terms).

@@ -1,7 +1,7 @@
 //! Words: UAX #29 word boundaries with a fast path for common characters.
 
-use super::scan;
 use crate::script::{han_unified, hangul_syllables};
+use crate::util::scan;
 use crate::util::tables::{two_byte_table, TWO_BYTE_END};
 use unicode_segmentation::UnicodeSegmentation;
 

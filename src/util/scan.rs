@@ -46,7 +46,7 @@ pub(crate) fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
 }
 
 /// The offset of the first byte that may start a mark of
-/// [`super::terminators::script_breaks`]: `:` or `;` (0x3A, 0x3B), or the lead
+/// `segment::terminators::script_breaks`: `:` or `;` (0x3A, 0x3B), or the lead
 /// byte 0xE0 or 0xE1 (U+0800–U+1FFF); each pair differs in the lowest bit only, so
 /// one test with that bit set finds both.
 pub(crate) fn find_script_mark(bytes: &[u8]) -> Option<usize> {
