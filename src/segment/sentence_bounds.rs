@@ -217,7 +217,10 @@ fn fast_sentence_end(text: &str, end: usize, from: usize) -> usize {
     while i < end {
         // Skip to the next byte that may matter: a line end, a terminator, or the
         // first byte of a character beyond ASCII.
-        let Some(skip) = bytes.get(i..end).and_then(super::scan::find_sentence_stop) else {
+        let Some(skip) = bytes
+            .get(i..end)
+            .and_then(crate::util::scan::find_sentence_stop)
+        else {
             return end;
         };
         i += skip;
@@ -342,7 +345,7 @@ fn first_unknown(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
     // Only the characters of other lead bytes may be unknown.
-    while let Some(off) = bytes.get(i..).and_then(super::scan::first_other_lead) {
+    while let Some(off) = bytes.get(i..).and_then(crate::util::scan::first_other_lead) {
         let at = i + off;
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
             return at;
@@ -515,10 +518,9 @@ mod tests {
         }
     }
 
-    /// Every text of the evaluation sets, when they are there.
+    /// Every text of the evaluation sets (each one absent is skipped with a message).
     #[test]
     fn agrees_on_the_evaluation_texts() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
         let files = [
             "corpora/gutenberg/alice_in_wonderland.txt",
             "corpora/gutenberg/war_and_peace.txt",
@@ -528,7 +530,7 @@ mod tests {
             "summarization/urdu_usc_50.jsonl",
         ];
         for file in files {
-            if let Ok(text) = std::fs::read_to_string(dir.join(file)) {
+            if let Some(text) = crate::eval_data::read(file) {
                 let (got, want) = pieces(&text);
                 assert!(got == want, "{file}");
             }
