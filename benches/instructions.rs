@@ -15,12 +15,17 @@
 //! `cnndm`, `bbc`, `urdu_usc`, `xlsum_ur`), `spans <set>` (sentence segmentation alone,
 //! one call per article of a news set, or of the books tiled to `<set>` MB when it is a
 //! number); `analyses` counts nothing but checksums the full
-//! analysis of every evaluation text. Each prints the bytes processed and a checksum of
+//! analysis of every evaluation text; `adversarial <bytes> <i>` splits and summarizes
+//! the `i`-th adversarial document of `tests/invariants` at that size (`adversarial
+//! <bytes> list` names them), which `scripts/check-linear` runs at two sizes to check
+//! that the work grows linearly. Each prints the bytes processed and a checksum of
 //! its output, so two builds can be compared. Without arguments (as `cargo bench` and
 //! `cargo test --benches` run it) it runs `cnndm` once as a smoke test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod data;
+#[path = "../tests/invariants/mod.rs"]
+mod invariants;
 
 use salience::Summarizer;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -72,6 +77,29 @@ fn analyses(one: &Summarizer) -> u64 {
     h.finish()
 }
 
+/// `adversarial <bytes> <i>`: sentence splitting and a summary of the `i`-th adversarial
+/// document of about `bytes` bytes, after a warm-up call that builds the stopword lists
+/// (so that the count is the document's alone); `adversarial <bytes> list` prints the
+/// documents' indices and names instead.
+fn adversarial(one: &Summarizer, args: &[String]) -> (usize, u64) {
+    let bytes = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(16_000);
+    let docs = invariants::adversarial(bytes);
+    if args.get(2).is_some_and(|a| a == "list") {
+        for (i, (name, _)) in docs.iter().enumerate() {
+            println!("{i}\t{name}");
+        }
+        std::process::exit(0);
+    }
+    let i: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let (_, text) = &docs[i];
+    let _ = one.summarize("Warm up. The stopword lists are built once.", 1);
+    let check = measured(&mut || {
+        let sentences = salience::split_sentences(black_box(text)).len() as u64;
+        sentences + digest(&[one.summarize(black_box(text), 3)])
+    });
+    (text.len(), check)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mode = args.first().map_or("cnndm", String::as_str);
@@ -114,6 +142,7 @@ fn main() {
             });
             (docs.iter().map(String::len).sum(), check)
         }
+        "adversarial" => adversarial(&one, &args),
         "words" => {
             let text = data::tile(&data::corpus("en"), mb * data::MB);
             let spans = salience::sentence_spans(&text);

@@ -166,6 +166,10 @@ pub fn adversarial(bytes: usize) -> Vec<(&'static str, String)> {
         ("opening quotes after terminators", fill("x. “")),
         ("abbreviations", fill("Mr. ")),
         ("initials", fill("A. ")),
+        (
+            "abbreviations, initials and ellipses in prose",
+            fill("He met Dr. J. R. R. Smith at 5 p.m. in the U.S. . . . It was fine. "),
+        ),
         ("lowercase after full stops", fill("a. b. ")),
         ("numbered list", numbered(&|i| format!("{}. item ", i + 1))),
         (
