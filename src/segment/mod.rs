@@ -36,7 +36,10 @@
 //! Every rule looks at a bounded window around a boundary, so the pass is linear.
 
 mod abbrev;
+mod boundary;
 mod casing;
+mod document;
+mod marks;
 mod pseudo;
 mod sentence_bounds;
 mod sentences;

@@ -102,7 +102,7 @@ fn space_at(s: &str, at: usize) -> Option<(bool, usize)> {
         return Some((matches!(b, b'\t'..=b'\r' | 0x1c..=b' '), 1));
     }
     let c = s.get(at..)?.chars().next()?;
-    Some((super::sentences::is_space(c), c.len_utf8()))
+    Some((super::marks::is_space(c), c.len_utf8()))
 }
 
 /// Cuts the trimmed span `span` of `text` into pieces of at most [`AIM_WORDS`] words
@@ -354,7 +354,7 @@ fn is_starter(word: &str) -> bool {
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     !word.is_empty()
         && word.len() <= super::abbrev::max_len()
-        && super::sentences::with_lowercase(word, super::abbrev::is_starter)
+        && super::boundary::with_lowercase(word, super::abbrev::is_starter)
 }
 
 #[cfg(test)]
