@@ -43,6 +43,21 @@ mod _salience {
     #[pymodule_export]
     use super::SalienceError;
 
+    /// Warns at import when `SALIENCE_NUM_THREADS` breaks its rule: the default pool,
+    /// which no call can report to, then runs one thread per CPU, and a user who set
+    /// the variable should hear that it was not obeyed.
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        if let Err(err) = crate::util::pool::env_threads() {
+            let py = m.py();
+            let message = format!("{err}; salience runs one thread per CPU instead");
+            let message = std::ffi::CString::new(message).unwrap_or_default();
+            let category = py.get_type::<pyo3::exceptions::PyRuntimeWarning>();
+            PyErr::warn(py, &category, &message, 1)?;
+        }
+        Ok(())
+    }
+
     /// Names of the feature columns, in order.
     #[pymodule_export]
     const FEATURES: [&str; crate::FEATURES.len()] = crate::FEATURES;

@@ -38,7 +38,7 @@ const MIN_PARALLEL_ITEMS: usize = 64;
 /// variable wherever the number of threads is asked for (Python's
 /// `salience._salience.default_threads`, behind the command line and progress
 /// bars); the default pool itself, which has no caller to tell, then runs one
-/// thread per CPU.
+/// thread per CPU, and `import salience` warns (`RuntimeWarning`) that it does.
 pub const THREADS_ENV: &str = "SALIENCE_NUM_THREADS";
 
 /// The most threads a pool may be asked for; more is refused (a builder error) or,
@@ -134,7 +134,7 @@ impl Drop for Pool {
 }
 
 /// The threads asked for by [`THREADS_ENV`] (0: one per CPU).
-fn env_threads() -> Result<usize, Error> {
+pub(crate) fn env_threads() -> Result<usize, Error> {
     threads_from(std::env::var(THREADS_ENV).ok().as_deref())
 }
 

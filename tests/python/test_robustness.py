@@ -405,9 +405,11 @@ THREAD_DOCS = (
 
 @pytest.mark.parametrize("value", ["", "0", "1", "3", " 2 ", "abc", "-2", "2.5", "9" * 30])
 def test_any_salience_num_threads_value_gives_the_same_summaries(value):
-    # The variable is read once per process, so each value runs in a new one: invalid
-    # values mean one thread per CPU (more than 1024 would mean 1024).
+    # The variable is read once per process, so each value runs in a new one: an
+    # invalid value (not a whole number from 0 to 1024) means one thread per CPU, and
+    # import warns that the variable was not obeyed.
     code = (
+        "import warnings; warnings.simplefilter('always'); "
         f"import json, salience; docs = {THREAD_DOCS}; "
         "print(json.dumps(salience.summarize_batch(docs, 2) + [salience.summarize(docs[-1], 3)]))"
     )
@@ -416,6 +418,9 @@ def test_any_salience_num_threads_value_gives_the_same_summaries(value):
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
     )
     assert out.returncode == 0, out.stderr
+    valid = value.strip() in ("", "0", "1", "2", "3")
+    warned = "RuntimeWarning: invalid SALIENCE_NUM_THREADS" in out.stderr
+    assert warned != valid, out.stderr
     docs = eval(THREAD_DOCS)
     expected = [*salience.summarize_batch(docs, 2), salience.summarize(docs[-1], 3)]
     assert json.loads(out.stdout) == expected
