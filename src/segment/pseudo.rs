@@ -40,12 +40,12 @@ pub(super) fn word_limit(punctuated: bool) -> usize {
     }
 }
 
-/// Whether the trimmed span `s` holds more than `limit` words. Only spans long enough
-/// to hold that many are counted, first by a cheap byte count that can only
-/// overestimate the gaps.
-pub(super) fn exceeds(s: &str, limit: usize) -> bool {
+/// The words of the trimmed span `s` when it holds more than `limit` of them, read
+/// once for both the count and the cut. Only spans long enough to hold that many
+/// are read, after a cheap byte count that can only overestimate the gaps.
+pub(super) fn words_beyond(s: &str, limit: usize) -> Option<Vec<Range<usize>>> {
     if s.len() < 2 * limit + 1 {
-        return false;
+        return None;
     }
     // Every white-space character starts with one of these bytes (ASCII white space
     // and the separators U+001C–U+001F, or the lead byte of U+0085, U+00A0,
@@ -61,41 +61,52 @@ pub(super) fn exceeds(s: &str, limit: usize) -> bool {
             usize::from(n)
         })
         .sum();
-    maybe_gaps >= limit && words(s).nth(limit).is_some()
+    if maybe_gaps < limit {
+        return None;
+    }
+    let mut words = words(s);
+    // A word follows each gap, but the first.
+    let mut all = Vec::with_capacity(maybe_gaps + 1);
+    all.extend(words.by_ref().take(limit + 1));
+    if all.len() <= limit {
+        return None;
+    }
+    all.extend(words);
+    Some(all)
 }
 
 /// The words of `s` as byte ranges (runs between white space).
 fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = loop {
-            let (space, width) = space_at(s, at)?;
-            if !space {
-                break at;
-            }
+        while let (true, width) = char_at(s, at)? {
             at += width;
-        };
-        loop {
-            match s.as_bytes().get(at) {
-                // ASCII past the space and the controls: never white space.
-                Some(&b) if b > b' ' && b.is_ascii() => at += 1,
-                // Two-byte characters other than U+0080-U+00BF (among them U+0085 and
-                // U+00A0): never white space.
-                Some(&(0xC3..=0xDF)) => at += 2,
-                Some(_) => match space_at(s, at) {
-                    Some((false, width)) => at += width,
-                    _ => break,
-                },
-                None => break,
-            }
         }
+        let start = at;
+        at = word_end(s, at);
         Some(start..at)
     })
 }
 
+/// The end of the word that starts at byte `at` of `s`.
+fn word_end(s: &str, mut at: usize) -> usize {
+    loop {
+        // Printable ASCII, most of a word, is never white space: skipped by byte.
+        let rest = s.as_bytes().get(at..).unwrap_or_default();
+        at += rest
+            .iter()
+            .take_while(|&&b| b > b' ' && b.is_ascii())
+            .count();
+        match char_at(s, at) {
+            Some((false, width)) => at += width,
+            _ => return at,
+        }
+    }
+}
+
 /// Whether the character at byte `at` of `s` (a character boundary) is white space,
 /// and its length in bytes; `None` at the end. ASCII is decided on the byte.
-fn space_at(s: &str, at: usize) -> Option<(bool, usize)> {
+fn char_at(s: &str, at: usize) -> Option<(bool, usize)> {
     let b = *s.as_bytes().get(at)?;
     if b.is_ascii() {
         // `char::is_whitespace` on ASCII, plus the separators U+001C–U+001F.
@@ -105,16 +116,22 @@ fn space_at(s: &str, at: usize) -> Option<(bool, usize)> {
     Some((super::sentences::is_space(c), c.len_utf8()))
 }
 
-/// Cuts the trimmed span `span` of `text` into pieces of at most [`AIM_WORDS`] words
+/// Cuts the trimmed span `span` of `text`, whose words are `words` (relative to the
+/// span, as [`words_beyond`] gives them), into pieces of at most [`AIM_WORDS`] words
 /// and appends them; `cased` says whether the document capitalises its sentences.
-pub(super) fn cut(text: &str, span: Range<usize>, cased: bool, out: &mut Vec<Range<usize>>) {
+pub(super) fn cut(
+    text: &str,
+    span: Range<usize>,
+    words: &[Range<usize>],
+    cased: bool,
+    out: &mut Vec<Range<usize>>,
+) {
     let Some(s) = text.get(span.clone()) else {
         return;
     };
-    let words: Vec<Range<usize>> = words(s).collect();
     let mut gaps = Gaps {
         s,
-        words: &words,
+        words,
         cased,
         known: vec![UNSEEN; words.len() + 1],
     };
@@ -125,10 +142,10 @@ pub(super) fn cut(text: &str, span: Range<usize>, cased: bool, out: &mut Vec<Ran
         let last = (start + AIM_WORDS).min(words.len() - MIN_WORDS.min(left / 2));
         let first = (start + MIN_WORDS).min(last);
         let best = gaps.best(first, last, start + IDEAL_WORDS);
-        push(span.start, &words, start..best, out);
+        push(span.start, words, start..best, out);
         start = best;
     }
-    push(span.start, &words, start..words.len(), out);
+    push(span.start, words, start..words.len(), out);
 }
 
 /// A gap not weighed yet.
@@ -363,19 +380,24 @@ mod tests {
     use super::*;
 
     fn pieces(text: &str, cased: bool) -> Vec<&str> {
+        let words: Vec<Range<usize>> = words(text).collect();
         let mut out = Vec::new();
-        cut(text, 0..text.len(), cased, &mut out);
+        cut(text, 0..text.len(), &words, cased, &mut out);
         out.iter().map(|r| &text[r.clone()]).collect()
     }
 
     #[test]
     fn counts_words_only_when_needed() {
+        let exceeds = |s: &str, limit| words_beyond(s, limit).is_some();
         assert!(!exceeds("a b c", 3));
         assert!(exceeds("a b c d", 3));
         assert!(!exceeds(&"x".repeat(500), 40));
         assert!(exceeds(&"ab ".repeat(41), 40));
         assert!(!exceeds(&"ab ".repeat(40), 40));
         assert!(exceeds(&"ab\u{3000}".repeat(41), 40));
+        let text = "ab\u{3000}".repeat(41);
+        let all: Vec<Range<usize>> = words(&text).collect();
+        assert_eq!(words_beyond(&text, 40), Some(all));
     }
 
     #[test]
@@ -455,8 +477,9 @@ mod tests {
         ) {
             let text = words.join(" ");
             let text = text.trim();
+            let all: Vec<Range<usize>> = super::words(text).collect();
             let mut got = Vec::new();
-            cut(text, 0..text.len(), cased, &mut got);
+            cut(text, 0..text.len(), &all, cased, &mut got);
             proptest::prop_assert_eq!(got, reference(text, cased));
         }
     }

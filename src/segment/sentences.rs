@@ -979,12 +979,12 @@ fn push_trimmed(text: &str, span: Range<usize>, cased: bool, out: &mut Vec<Range
     }
     let sentence = text.get(start..end).unwrap_or_default();
     let limit = pseudo::word_limit(ends_with_terminator(sentence));
-    if !pseudo::exceeds(sentence, limit) {
+    let Some(words) = pseudo::words_beyond(sentence, limit) else {
         cut_long(text, start..end, out);
         return;
-    }
+    };
     let from = out.len();
-    pseudo::cut(text, start..end, cased, out);
+    pseudo::cut(text, start..end, &words, cased, out);
     let pieces: Vec<Range<usize>> = out.drain(from..).collect();
     for piece in pieces {
         cut_long(text, piece, out);
