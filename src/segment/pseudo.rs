@@ -79,29 +79,59 @@ pub(super) fn words_beyond(s: &str, limit: usize) -> Option<Vec<Range<usize>>> {
 fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let (true, width) = char_at(s, at)? {
-            at += width;
-        }
-        let start = at;
-        at = word_end(s, at);
+        let start = space_end(s, at)?;
+        at = word_end(s, start);
         Some(start..at)
     })
 }
 
+/// Where the white space from byte `at` of `s` ends; `None` when it ends `s`.
+fn space_end(s: &str, mut at: usize) -> Option<usize> {
+    loop {
+        let b = *s.as_bytes().get(at)?;
+        let width = if b.is_ascii() {
+            usize::from(is_ascii_space(b))
+        } else {
+            match char_at(s, at)? {
+                (true, width) => width,
+                (false, _) => 0,
+            }
+        };
+        if width == 0 {
+            return Some(at);
+        }
+        at += width;
+    }
+}
+
 /// The end of the word that starts at byte `at` of `s`.
 fn word_end(s: &str, mut at: usize) -> usize {
+    let bytes = s.as_bytes();
     loop {
         // Printable ASCII, most of a word, is never white space: skipped by byte.
-        let rest = s.as_bytes().get(at..).unwrap_or_default();
+        let rest = bytes.get(at..).unwrap_or_default();
         at += rest
             .iter()
             .take_while(|&&b| b > b' ' && b.is_ascii())
             .count();
-        match char_at(s, at) {
-            Some((false, width)) => at += width,
-            _ => return at,
+        let width = match bytes.get(at) {
+            Some(&b) if b.is_ascii() => usize::from(!is_ascii_space(b)),
+            Some(_) => match char_at(s, at) {
+                Some((false, width)) => width,
+                _ => 0,
+            },
+            None => 0,
+        };
+        if width == 0 {
+            return at;
         }
+        at += width;
     }
+}
+
+/// `char::is_whitespace` on ASCII, plus the separators U+001C–U+001F.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=b' ')
 }
 
 /// Whether the character at byte `at` of `s` (a character boundary) is white space,
@@ -109,8 +139,7 @@ fn word_end(s: &str, mut at: usize) -> usize {
 fn char_at(s: &str, at: usize) -> Option<(bool, usize)> {
     let b = *s.as_bytes().get(at)?;
     if b.is_ascii() {
-        // `char::is_whitespace` on ASCII, plus the separators U+001C–U+001F.
-        return Some((matches!(b, b'\t'..=b'\r' | 0x1c..=b' '), 1));
+        return Some((is_ascii_space(b), 1));
     }
     let c = s.get(at..)?.chars().next()?;
     Some((super::sentences::is_space(c), c.len_utf8()))
