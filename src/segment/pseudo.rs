@@ -19,6 +19,7 @@
 //! window has a pause mark, so the work is linear in the length of the run.
 
 use super::casing;
+use super::sentences::is_ascii_space;
 use std::ops::Range;
 
 /// A piece is never shorter than this, in words, unless the run is.
@@ -127,11 +128,6 @@ fn word_end(s: &str, mut at: usize) -> usize {
         }
         at += width;
     }
-}
-
-/// `char::is_whitespace` on ASCII, plus the separators U+001C–U+001F.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | 0x1c..=b' ')
 }
 
 /// Whether the character at byte `at` of `s` (a character boundary) is white space,
@@ -265,7 +261,8 @@ impl Gaps<'_> {
             return None;
         }
         let label = next.last() == Some(&b':') && self.s.get(b.clone()).is_some_and(is_label);
-        Some(if label || gap.contains(&b'\n') {
+        // Gaps are short: a loop beats a call to `memchr`.
+        Some(if label || gap.iter().any(|&b| b == b'\n') {
             Some(5)
         } else if prev.ends_with(b";")
             || prev.ends_with(b":")

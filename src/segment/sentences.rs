@@ -966,20 +966,51 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
+/// Whether the byte `b` is ASCII white space as [`is_space`] sees it.
+pub(super) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=b' ')
+}
+
+/// `s` without leading white space ([`is_space`]), ASCII read by byte.
+fn trim_space_start(s: &str) -> &str {
+    let ascii = s.bytes().take_while(|&b| is_ascii_space(b)).count();
+    let rest = s.get(ascii..).unwrap_or_default();
+    if rest.as_bytes().first().is_some_and(u8::is_ascii) {
+        return rest;
+    }
+    rest.trim_start_matches(is_space)
+}
+
+/// `s` without trailing white space ([`is_space`]), ASCII read by byte.
+fn trim_space_end(s: &str) -> &str {
+    let ascii = s.bytes().rev().take_while(|&b| is_ascii_space(b)).count();
+    let rest = s.get(..s.len() - ascii).unwrap_or_default();
+    if rest.as_bytes().last().is_some_and(u8::is_ascii) {
+        return rest;
+    }
+    rest.trim_end_matches(is_space)
+}
+
 /// Pushes `span` trimmed of white space, cut into pseudo-sentences when it is too long
 /// a run of words and into pieces of at most [`MAX_SENTENCE_BYTES`].
 fn push_trimmed(text: &str, span: Range<usize>, cased: bool, out: &mut Vec<Range<usize>>) {
     let Some(piece) = text.get(span.clone()) else {
         return;
     };
-    let start = span.start + (piece.len() - piece.trim_start_matches(is_space).len());
-    let end = span.start + piece.trim_end_matches(is_space).len();
+    let start = span.start + (piece.len() - trim_space_start(piece).len());
+    let end = span.start + trim_space_end(piece).len();
     if start >= end {
         return;
     }
     let sentence = text.get(start..end).unwrap_or_default();
-    let limit = pseudo::word_limit(ends_with_terminator(sentence));
-    let Some(words) = pseudo::words_beyond(sentence, limit) else {
+    // A span too short to hold more words than any limit needs no look at its end.
+    let words = if sentence.len() <= 2 * pseudo::AIM_WORDS {
+        None
+    } else {
+        let limit = pseudo::word_limit(ends_with_terminator(sentence));
+        pseudo::words_beyond(sentence, limit)
+    };
+    let Some(words) = words else {
         cut_long(text, start..end, out);
         return;
     };
