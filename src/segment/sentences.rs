@@ -121,7 +121,7 @@ fn blocks(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
         while let Some(line) = lines.next() {
             let line_start = pos;
             pos += line.len();
-            if line.trim_start().is_empty() {
+            if trim_white_start(line).is_empty() {
                 let block = start..line_start;
                 start = pos;
                 let longest = std::mem::take(&mut longest);
@@ -282,7 +282,7 @@ fn is_unclear(token: &str, word: &str, head: Option<&str>, langs: &Langs<'_>) ->
 /// a lower-case word, the only case where it matters) not after an abbreviation, an
 /// initial, a list marker or a number.
 fn observe_boundary(piece: &str, next: &str, langs: &Langs<'_>, casing: &mut Casing) {
-    let head = piece.trim_end();
+    let head = trim_white_end(piece);
     let Some((term, "")) = final_terminator(head) else {
         return;
     };
@@ -434,7 +434,7 @@ fn keeps_boundary(
     langs: &Langs<'_>,
     cased: bool,
 ) -> bool {
-    let head = sentence.trim_end();
+    let head = trim_white_end(sentence);
     if head.is_empty() {
         return false;
     }
@@ -906,12 +906,12 @@ fn joins_next_line(sentence: &str, line: &str, wrap_width: usize) -> bool {
     if !sentence.ends_with('\n') {
         return false;
     }
-    let head = sentence.trim_end();
+    let head = trim_white_end(sentence);
     if head.is_empty() || ends_with_terminator(head) {
         return false;
     }
     // A line shorter in bytes than `wrap_width` is shorter in characters.
-    let line = line.trim_end();
+    let line = trim_white_end(line);
     line.len() >= wrap_width && (line.is_ascii() || line.chars().count() >= wrap_width)
 }
 
@@ -969,6 +969,33 @@ pub(crate) fn is_space(c: char) -> bool {
 /// Whether the byte `b` is ASCII white space as [`is_space`] sees it.
 pub(super) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | 0x1c..=b' ')
+}
+
+/// [`str::trim_start`], ASCII white space read by byte (no decoding: this runs on
+/// every line and boundary).
+fn trim_white_start(s: &str) -> &str {
+    let ascii = s.bytes().take_while(is_ascii_white).count();
+    let rest = s.get(ascii..).unwrap_or_default();
+    if rest.as_bytes().first().is_none_or(u8::is_ascii) {
+        return rest;
+    }
+    rest.trim_start()
+}
+
+/// [`str::trim_end`], ASCII white space read by byte.
+fn trim_white_end(s: &str) -> &str {
+    let ascii = s.bytes().rev().take_while(is_ascii_white).count();
+    let rest = s.get(..s.len() - ascii).unwrap_or_default();
+    if rest.as_bytes().last().is_none_or(u8::is_ascii) {
+        return rest;
+    }
+    rest.trim_end()
+}
+
+/// `char::is_whitespace` on an ASCII byte (unlike `u8::is_ascii_whitespace`, with
+/// the vertical tab).
+fn is_ascii_white(b: &u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// `s` without leading white space ([`is_space`]), ASCII read by byte.
@@ -1076,6 +1103,16 @@ mod tests {
                 && !ends_with_terminator(head)
                 && body.trim_end().chars().rev().take_while(|&c| c != '\n').take(wrap).count() >= wrap;
             proptest::prop_assert_eq!(joins_next_line(sentence, line, wrap), want);
+        }
+
+        /// The byte-wise trims agree with the standard ones, on ASCII white space
+        /// (the vertical tab too), the separators U+001C–U+001F and other white space.
+        #[test]
+        fn trims_as_std(text in "[a\t\u{b}\u{1c} \n\u{a0}\u{3000}é]{0,12}") {
+            proptest::prop_assert_eq!(trim_white_start(&text), text.trim_start());
+            proptest::prop_assert_eq!(trim_white_end(&text), text.trim_end());
+            proptest::prop_assert_eq!(trim_space_start(&text), text.trim_start_matches(is_space));
+            proptest::prop_assert_eq!(trim_space_end(&text), text.trim_end_matches(is_space));
         }
 
         #[test]
