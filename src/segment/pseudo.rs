@@ -264,16 +264,18 @@ impl Gaps<'_> {
         // Gaps are short: a loop beats a call to `memchr`.
         Some(if label || gap.iter().any(|&b| b == b'\n') {
             Some(5)
-        } else if prev.ends_with(b";")
-            || prev.ends_with(b":")
-            || prev.ends_with("—".as_bytes())
-            || prev.ends_with("–".as_bytes())
-        {
-            Some(3)
-        } else if prev.ends_with(b",") {
-            Some(2)
         } else {
-            None
+            // Decided on the last byte; `—` and `–` end in 0x94 and 0x93.
+            match prev.last() {
+                Some(b';' | b':') => Some(3),
+                Some(0x93 | 0x94)
+                    if prev.ends_with("—".as_bytes()) || prev.ends_with("–".as_bytes()) =>
+                {
+                    Some(3)
+                }
+                Some(b',') => Some(2),
+                _ => None,
+            }
         })
     }
 
