@@ -299,6 +299,10 @@ fn is_unclear(token: &str, word: &str, head: Option<&str>, langs: &Langs<'_>) ->
 /// initial, a list marker or a number.
 fn observe_boundary(piece: &str, next: &str, langs: &Langs<'_>, casing: &mut Casing) {
     let head = trim_white_end(piece);
+    // Most pieces of wrapped prose are lines that end in a letter: no evidence.
+    if head.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) {
+        return;
+    }
     let Some((term, "")) = final_terminator(head) else {
         return;
     };
