@@ -594,6 +594,10 @@ fn is_number(token: &str) -> bool {
 /// Calls `f` with `word` in lower case: ASCII lowercased on the stack (this runs at
 /// most boundaries), other words borrowed when they have no capital.
 pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Most words before a full stop are in lower case already (`him.`).
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return f(word);
+    }
     let mut ascii = [0u8; 64];
     match ascii.get_mut(..word.len()) {
         Some(buf) if word.is_ascii() => {
@@ -624,7 +628,8 @@ fn is_ordinal(word: &str, langs: &Langs<'_>) -> bool {
 
 /// `U.S`, `e.g`, `z.B`, `т.е`: letters in groups of one or two, joined by periods.
 fn is_dotted_acronym(token: &str) -> bool {
-    token.contains('.')
+    // Tokens are short: a loop beats a call to `memchr`.
+    token.bytes().any(|b| b == b'.')
         && token.split('.').all(|part| {
             let n = part.chars().count();
             (1..=2).contains(&n) && part.chars().all(char::is_alphabetic)
