@@ -262,6 +262,9 @@ fn lower_starts(body: &str, langs: &Langs<'_>, out: &mut Vec<usize>, casing: &mu
     {
         let dot = from + at;
         from = dot + 1;
+        if no_lower_start(bytes.get(dot + 1..).unwrap_or_default()) {
+            continue;
+        }
         let after = body.get(dot + 1..).unwrap_or_default();
         let rest = after.trim_start_matches(is_closing);
         let next = rest.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}']);
@@ -279,6 +282,16 @@ fn lower_starts(body: &str, langs: &Langs<'_>, out: &mut Vec<usize>, casing: &mu
         if rest.len() == after.len() && !is_unclear(token, word, body.get(..=dot), langs) {
             casing.observe(word);
         }
+    }
+}
+
+/// Whether the bytes after a full stop plainly hold no lower-case word after white
+/// space on the same line: they end, start with an ASCII byte other than a space, a
+/// tab or a closing mark, or with a space and a capital (most full stops of a book).
+fn no_lower_start(after: &[u8]) -> bool {
+    match after {
+        [] | [b' ', b'A'..=b'Z', ..] => true,
+        [b, ..] => b.is_ascii() && !matches!(b, b' ' | b'\t' | b'"' | b'\'' | b')' | b']' | b'}'),
     }
 }
 
@@ -300,7 +313,11 @@ fn is_unclear(token: &str, word: &str, head: Option<&str>, langs: &Langs<'_>) ->
 fn observe_boundary(piece: &str, next: &str, langs: &Langs<'_>, casing: &mut Casing) {
     let head = trim_white_end(piece);
     // Most pieces of wrapped prose are lines that end in a letter: no evidence.
-    if head.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) {
+    if head
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
         return;
     }
     let Some((term, "")) = final_terminator(head) else {
@@ -595,7 +612,10 @@ fn is_number(token: &str) -> bool {
 /// most boundaries), other words borrowed when they have no capital.
 pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     // Most words before a full stop are in lower case already (`him.`).
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         return f(word);
     }
     let mut ascii = [0u8; 64];
@@ -1138,6 +1158,18 @@ mod tests {
             proptest::prop_assert_eq!(trim_white_end(&text), text.trim_end());
             proptest::prop_assert_eq!(trim_space_start(&text), text.trim_start_matches(is_space));
             proptest::prop_assert_eq!(trim_space_end(&text), text.trim_end_matches(is_space));
+        }
+
+        /// Where the byte test says no lower-case word follows a full stop, the full
+        /// reading says so too.
+        #[test]
+        fn no_lower_start_as_read(after in "[aA. \t\n\"')\u{a0}”é]{0,6}") {
+            if no_lower_start(after.as_bytes()) {
+                let rest = after.trim_start_matches(is_closing);
+                let next = rest.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}']);
+                let lower = word_start(next).starts_with(char::is_lowercase);
+                proptest::prop_assert!(next.len() == rest.len() || !lower);
+            }
         }
 
         #[test]
