@@ -740,11 +740,14 @@ fn has_word(rest: &str) -> bool {
 /// letter, a digit nor a combining mark (at most [`WINDOW`] characters).
 fn word_at(rest: &str) -> &str {
     // ASCII letters and digits up to an ASCII byte, the common case, by byte.
-    let ascii = rest
-        .bytes()
-        .take(WINDOW)
-        .take_while(u8::is_ascii_alphanumeric)
-        .count();
+    let head = rest
+        .as_bytes()
+        .get(..rest.len().min(WINDOW))
+        .unwrap_or_default();
+    let ascii = head
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(head.len());
     if ascii < WINDOW && rest.as_bytes().get(ascii).is_none_or(u8::is_ascii) {
         return rest.get(..ascii).unwrap_or_default();
     }
