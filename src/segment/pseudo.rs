@@ -261,8 +261,10 @@ impl Gaps<'_> {
             return None;
         }
         let label = next.last() == Some(&b':') && self.s.get(b.clone()).is_some_and(is_label);
-        // Gaps are short: a loop beats a call to `memchr`.
-        Some(if label || gap.iter().any(|&b| b == b'\n') {
+        // Gaps are a byte or two: a loop beats the call to `memchr` of `contains`.
+        #[allow(clippy::manual_contains)]
+        let line_break = gap.iter().any(|&b| b == b'\n');
+        Some(if label || line_break {
             Some(5)
         } else {
             // Decided on the last byte; `—` and `–` end in 0x94 and 0x93.
