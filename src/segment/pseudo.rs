@@ -65,25 +65,22 @@ pub(super) fn words_beyond(s: &str, limit: usize) -> Option<Vec<Range<usize>>> {
     if maybe_gaps < limit {
         return None;
     }
-    let mut words = words(s);
-    // A word follows each gap, but the first.
-    let mut all = Vec::with_capacity(maybe_gaps + 1);
-    all.extend(words.by_ref().take(limit + 1));
-    if all.len() <= limit {
-        return None;
-    }
-    all.extend(words);
-    Some(all)
+    // A word follows each gap, but the first. A span of at most `limit` words is
+    // read to its end, which is no more than `limit` words.
+    let all = words(s, maybe_gaps + 1);
+    (all.len() > limit).then_some(all)
 }
 
-/// The words of `s` as byte ranges (runs between white space).
-fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// The words of `s` as byte ranges (runs between white space), in a vector made
+/// with room for `capacity` of them.
+fn words(s: &str, capacity: usize) -> Vec<Range<usize>> {
+    let mut all = Vec::with_capacity(capacity);
     let mut at = 0;
-    std::iter::from_fn(move || {
-        let start = space_end(s, at)?;
+    while let Some(start) = space_end(s, at) {
         at = word_end(s, start);
-        Some(start..at)
-    })
+        all.push(start..at);
+    }
+    all
 }
 
 /// Where the white space from byte `at` of `s` ends; `None` when it ends `s`.
@@ -410,7 +407,7 @@ mod tests {
     use super::*;
 
     fn pieces(text: &str, cased: bool) -> Vec<&str> {
-        let words: Vec<Range<usize>> = words(text).collect();
+        let words: Vec<Range<usize>> = words(text, 0);
         let mut out = Vec::new();
         cut(text, 0..text.len(), &words, cased, &mut out);
         out.iter().map(|r| &text[r.clone()]).collect()
@@ -426,7 +423,7 @@ mod tests {
         assert!(!exceeds(&"ab ".repeat(40), 40));
         assert!(exceeds(&"ab\u{3000}".repeat(41), 40));
         let text = "ab\u{3000}".repeat(41);
-        let all: Vec<Range<usize>> = words(&text).collect();
+        let all: Vec<Range<usize>> = words(&text, 0);
         assert_eq!(words_beyond(&text, 40), Some(all));
     }
 
@@ -464,7 +461,7 @@ mod tests {
     /// The cuts of the old rule: every gap of a window weighed in full, the greatest
     /// strength nearest the ideal (the later of two as near).
     fn reference(text: &str, cased: bool) -> Vec<Range<usize>> {
-        let words: Vec<Range<usize>> = words(text).collect();
+        let words: Vec<Range<usize>> = words(text, 0);
         let strength = |g: usize| {
             let gaps = Gaps {
                 s: text,
@@ -507,7 +504,7 @@ mod tests {
         ) {
             let text = words.join(" ");
             let text = text.trim();
-            let all: Vec<Range<usize>> = super::words(text).collect();
+            let all: Vec<Range<usize>> = super::words(text, 0);
             let mut got = Vec::new();
             cut(text, 0..text.len(), &all, cased, &mut got);
             proptest::prop_assert_eq!(got, reference(text, cased));
