@@ -5,8 +5,12 @@
 use super::abbrev::{self, Langs};
 use super::casing;
 use super::marks::{is_closing, is_list_marker, is_opening};
+use super::space::trim_white_end;
 use super::terminators::{self, is_terminator};
 use crate::words::is_word_char;
+
+/// A wrapped line must be at least this long (in characters) to be joined with the next.
+const MIN_WRAPPED_LINE: usize = 30;
 
 /// How far back from a boundary the last word is looked for, in bytes.
 const WINDOW: usize = 64;
@@ -22,7 +26,7 @@ pub(super) fn keeps_boundary(
     langs: &Langs<'_>,
     cased: bool,
 ) -> bool {
-    let head = sentence.trim_end();
+    let head = trim_white_end(sentence);
     if head.is_empty() {
         return false;
     }
@@ -162,6 +166,13 @@ fn is_number(token: &str) -> bool {
 /// Calls `f` with `word` in lower case: ASCII lowercased on the stack (this runs at
 /// most boundaries), other words borrowed when they have no capital.
 pub(super) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Most words before a full stop are in lower case already (`him.`).
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return f(word);
+    }
     let mut ascii = [0u8; 64];
     match ascii.get_mut(..word.len()) {
         Some(buf) if word.is_ascii() => {
@@ -192,7 +203,8 @@ fn is_ordinal(word: &str, langs: &Langs<'_>) -> bool {
 
 /// `U.S`, `e.g`, `z.B`, `т.е`: letters in groups of one or two, joined by periods.
 fn is_dotted_acronym(token: &str) -> bool {
-    token.contains('.')
+    // Tokens are short: a loop beats a call to `memchr`.
+    token.bytes().any(|b| b == b'.')
         && token.split('.').all(|part| {
             let n = part.chars().count();
             (1..=2).contains(&n) && part.chars().all(char::is_alphabetic)
@@ -283,11 +295,14 @@ pub(super) fn has_word(rest: &str) -> bool {
 /// letter, a digit nor a combining mark (at most [`WINDOW`] characters).
 pub(super) fn word_at(rest: &str) -> &str {
     // ASCII letters and digits up to an ASCII byte, the common case, by byte.
-    let ascii = rest
-        .bytes()
-        .take(WINDOW)
-        .take_while(u8::is_ascii_alphanumeric)
-        .count();
+    let head = rest
+        .as_bytes()
+        .get(..rest.len().min(WINDOW))
+        .unwrap_or_default();
+    let ascii = head
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(head.len());
     if ascii < WINDOW && rest.as_bytes().get(ascii).is_none_or(u8::is_ascii) {
         return rest.get(..ascii).unwrap_or_default();
     }
@@ -306,9 +321,6 @@ fn is_mark(c: char) -> bool {
         | '\u{200C}' | '\u{200D}')
 }
 
-/// A wrapped line must be at least this long (in characters) to be joined with the next.
-const MIN_WRAPPED_LINE: usize = 30;
-
 /// The line length, in characters, from which a line counts as wrapped prose, given
 /// the longest line of the block.
 pub(super) fn wrap_width(longest_line: usize) -> usize {
@@ -324,13 +336,13 @@ fn joins_next_line(sentence: &str, line: &str, wrap_width: usize) -> bool {
     if !sentence.ends_with('\n') {
         return false;
     }
-    let head = sentence.trim_end();
+    let head = trim_white_end(sentence);
     if head.is_empty() || ends_with_terminator(head) {
         return false;
     }
     // A line shorter in bytes than `wrap_width` is shorter in characters.
-    let line = line.trim_end();
-    line.len() >= wrap_width && (line.is_ascii() || line.chars().count() >= wrap_width)
+    let line = trim_white_end(line);
+    line.len() >= wrap_width && (line.is_ascii() || char_count(line) >= wrap_width)
 }
 
 /// Whether a line ends in sentence-final punctuation, perhaps followed by closing
@@ -352,6 +364,22 @@ fn last_plain_ascii(s: &str) -> Option<char> {
         .last()
         .filter(|b| b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'}'))
         .map(|&b| char::from(b))
+}
+
+/// The length of `line` in characters: its bytes less the UTF-8 continuation bytes,
+/// a count that vectorises (`chars().count()` costs more on lines this short).
+pub(super) fn char_count(line: &str) -> usize {
+    let continuations: usize = line
+        .as_bytes()
+        .chunks(255)
+        .map(|chunk| {
+            let n = chunk
+                .iter()
+                .fold(0u8, |n, &b| n + u8::from(b & 0xC0 == 0x80));
+            usize::from(n)
+        })
+        .sum();
+    line.len() - continuations
 }
 
 #[cfg(test)]

@@ -1,15 +1,16 @@
 //! The one pass over a text's UAX #29 pieces that comes before any boundary is
-//! decided: paragraph blocks and their lines, the width at which prose was wrapped,
-//! and the casing evidence (module `casing`) of every clear boundary.
+//! decided: paragraph blocks and their lines, and the casing evidence (module
+//! `casing`) of every clear boundary.
 
 use super::abbrev::Langs;
 use super::boundary::{
-    after_abbreviation, final_terminator, first_word, has_word, last_token, word_at, word_start,
-    wrap_width,
+    after_abbreviation, char_count, final_terminator, first_word, has_word, last_token, word_at,
+    word_start, wrap_width,
 };
 use super::casing::Casing;
 use super::marks::{is_closing, is_list_marker};
 use super::sentence_bounds;
+use super::space::{trim_white_end, trim_white_start};
 use crate::util::scan;
 use std::ops::Range;
 
@@ -24,7 +25,7 @@ fn blocks(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
         while let Some(line) = lines.next() {
             let line_start = pos;
             pos += line.len();
-            if line.trim_start().is_empty() {
+            if trim_white_start(line).is_empty() {
                 let block = start..line_start;
                 start = pos;
                 let longest = std::mem::take(&mut longest);
@@ -38,7 +39,7 @@ fn blocks(text: &str) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
                 // Only a line longer in bytes than the longest so far can be longer
                 // in characters.
                 if content.len() > longest {
-                    longest = longest.max(content.chars().count());
+                    longest = longest.max(char_count(content));
                 }
                 if lines.peek().is_none() {
                     let block = start..pos;
@@ -149,6 +150,9 @@ fn lower_starts(body: &str, langs: &Langs<'_>, out: &mut Vec<usize>, casing: &mu
     {
         let dot = from + at;
         from = dot + 1;
+        if no_lower_start(bytes.get(dot + 1..).unwrap_or_default()) {
+            continue;
+        }
         let after = body.get(dot + 1..).unwrap_or_default();
         let rest = after.trim_start_matches(is_closing);
         let next = rest.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}']);
@@ -169,6 +173,16 @@ fn lower_starts(body: &str, langs: &Langs<'_>, out: &mut Vec<usize>, casing: &mu
     }
 }
 
+/// Whether the bytes after a full stop plainly hold no lower-case word after white
+/// space on the same line: they end, start with an ASCII byte other than a space, a
+/// tab or a closing mark, or with a space and a capital (most full stops of a book).
+fn no_lower_start(after: &[u8]) -> bool {
+    match after {
+        [] | [b' ', b'A'..=b'Z', ..] => true,
+        [b, ..] => b.is_ascii() && !matches!(b, b' ' | b'\t' | b'"' | b'\'' | b')' | b']' | b'}'),
+    }
+}
+
 /// Whether a full stop after `token` may not end a sentence whatever the case of the
 /// next word: after an abbreviation, an initial, a number or a list marker.
 fn is_unclear(token: &str, word: &str, head: Option<&str>, langs: &Langs<'_>) -> bool {
@@ -185,7 +199,15 @@ fn is_unclear(token: &str, word: &str, head: Option<&str>, langs: &Langs<'_>) ->
 /// a lower-case word, the only case where it matters) not after an abbreviation, an
 /// initial, a list marker or a number.
 fn observe_boundary(piece: &str, next: &str, langs: &Langs<'_>, casing: &mut Casing) {
-    let head = piece.trim_end();
+    let head = trim_white_end(piece);
+    // Most pieces of wrapped prose are lines that end in a letter: no evidence.
+    if head
+        .as_bytes()
+        .last()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return;
+    }
     let Some((term, "")) = final_terminator(head) else {
         return;
     };
@@ -214,6 +236,18 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Where the byte test says no lower-case word follows a full stop, the full
+        /// reading says so too.
+        #[test]
+        fn no_lower_start_as_read(after in "[aA. \t\n\"')\u{a0}”é]{0,6}") {
+            if no_lower_start(after.as_bytes()) {
+                let rest = after.trim_start_matches(is_closing);
+                let next = rest.trim_start_matches([' ', '\t', '\u{a0}', '\u{202f}']);
+                let lower = word_start(next).starts_with(char::is_lowercase);
+                proptest::prop_assert!(next.len() == rest.len() || !lower);
+            }
+        }
+
         #[test]
         fn lines_as_split_inclusive(text in "[a é\r\n]{0,40}") {
             let want: Vec<&str> = text.split_inclusive('\n').collect();

@@ -223,9 +223,3 @@ pub(super) fn is_closing(c: char) -> bool {
             | '\u{2069}'
     )
 }
-
-/// White space as Python's `str.strip` sees it: Unicode `White_Space` plus the
-/// information separators U+001C–U+001F, so that sentences equal `s.strip()`.
-pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}

@@ -43,6 +43,7 @@ mod marks;
 mod pseudo;
 mod sentence_bounds;
 mod sentences;
+mod space;
 mod terminators;
 
 pub(crate) use sentences::spans_and_language;

@@ -19,6 +19,7 @@
 //! window has a pause mark, so the work is linear in the length of the run.
 
 use super::casing;
+use super::space::is_ascii_space;
 use std::ops::Range;
 
 /// A piece is never shorter than this, in words, unless the run is.
@@ -40,12 +41,12 @@ pub(super) fn word_limit(punctuated: bool) -> usize {
     }
 }
 
-/// Whether the trimmed span `s` holds more than `limit` words. Only spans long enough
-/// to hold that many are counted, first by a cheap byte count that can only
-/// overestimate the gaps.
-pub(super) fn exceeds(s: &str, limit: usize) -> bool {
+/// The words of the trimmed span `s` when it holds more than `limit` of them, read
+/// once for both the count and the cut. Only spans long enough to hold that many
+/// are read, after a cheap byte count that can only overestimate the gaps.
+pub(super) fn words_beyond(s: &str, limit: usize) -> Option<Vec<Range<usize>>> {
     if s.len() < 2 * limit + 1 {
-        return false;
+        return None;
     }
     // Every white-space character starts with one of these bytes (ASCII white space
     // and the separators U+001C–U+001F, or the lead byte of U+0085, U+00A0,
@@ -61,60 +62,98 @@ pub(super) fn exceeds(s: &str, limit: usize) -> bool {
             usize::from(n)
         })
         .sum();
-    maybe_gaps >= limit && words(s).nth(limit).is_some()
+    if maybe_gaps < limit {
+        return None;
+    }
+    // A word follows each gap, but the first. A span of at most `limit` words is
+    // read to its end, which is no more than `limit` words.
+    let all = words(s, maybe_gaps + 1);
+    (all.len() > limit).then_some(all)
 }
 
-/// The words of `s` as byte ranges (runs between white space).
-fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// The words of `s` as byte ranges (runs between white space), in a vector made
+/// with room for `capacity` of them.
+fn words(s: &str, capacity: usize) -> Vec<Range<usize>> {
+    let mut all = Vec::with_capacity(capacity);
     let mut at = 0;
-    std::iter::from_fn(move || {
-        let start = loop {
-            let (space, width) = space_at(s, at)?;
-            if !space {
-                break at;
+    while let Some(start) = space_end(s, at) {
+        at = word_end(s, start);
+        all.push(start..at);
+    }
+    all
+}
+
+/// Where the white space from byte `at` of `s` ends; `None` when it ends `s`.
+fn space_end(s: &str, mut at: usize) -> Option<usize> {
+    loop {
+        let b = *s.as_bytes().get(at)?;
+        let width = if b.is_ascii() {
+            usize::from(is_ascii_space(b))
+        } else {
+            match char_at(s, at)? {
+                (true, width) => width,
+                (false, _) => 0,
             }
-            at += width;
         };
-        loop {
-            match s.as_bytes().get(at) {
-                // ASCII past the space and the controls: never white space.
-                Some(&b) if b > b' ' && b.is_ascii() => at += 1,
-                // Two-byte characters other than U+0080-U+00BF (among them U+0085 and
-                // U+00A0): never white space.
-                Some(&(0xC3..=0xDF)) => at += 2,
-                Some(_) => match space_at(s, at) {
-                    Some((false, width)) => at += width,
-                    _ => break,
-                },
-                None => break,
-            }
+        if width == 0 {
+            return Some(at);
         }
-        Some(start..at)
-    })
+        at += width;
+    }
+}
+
+/// The end of the word that starts at byte `at` of `s`.
+fn word_end(s: &str, mut at: usize) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        // Printable ASCII, most of a word, is never white space: skipped by byte.
+        let rest = bytes.get(at..).unwrap_or_default();
+        at += rest
+            .iter()
+            .take_while(|&&b| b > b' ' && b.is_ascii())
+            .count();
+        let width = match bytes.get(at) {
+            Some(&b) if b.is_ascii() => usize::from(!is_ascii_space(b)),
+            Some(_) => match char_at(s, at) {
+                Some((false, width)) => width,
+                _ => 0,
+            },
+            None => 0,
+        };
+        if width == 0 {
+            return at;
+        }
+        at += width;
+    }
 }
 
 /// Whether the character at byte `at` of `s` (a character boundary) is white space,
 /// and its length in bytes; `None` at the end. ASCII is decided on the byte.
-fn space_at(s: &str, at: usize) -> Option<(bool, usize)> {
+fn char_at(s: &str, at: usize) -> Option<(bool, usize)> {
     let b = *s.as_bytes().get(at)?;
     if b.is_ascii() {
-        // `char::is_whitespace` on ASCII, plus the separators U+001C–U+001F.
-        return Some((matches!(b, b'\t'..=b'\r' | 0x1c..=b' '), 1));
+        return Some((is_ascii_space(b), 1));
     }
     let c = s.get(at..)?.chars().next()?;
-    Some((super::marks::is_space(c), c.len_utf8()))
+    Some((super::space::is_space(c), c.len_utf8()))
 }
 
-/// Cuts the trimmed span `span` of `text` into pieces of at most [`AIM_WORDS`] words
+/// Cuts the trimmed span `span` of `text`, whose words are `words` (relative to the
+/// span, as [`words_beyond`] gives them), into pieces of at most [`AIM_WORDS`] words
 /// and appends them; `cased` says whether the document capitalises its sentences.
-pub(super) fn cut(text: &str, span: Range<usize>, cased: bool, out: &mut Vec<Range<usize>>) {
+pub(super) fn cut(
+    text: &str,
+    span: Range<usize>,
+    words: &[Range<usize>],
+    cased: bool,
+    out: &mut Vec<Range<usize>>,
+) {
     let Some(s) = text.get(span.clone()) else {
         return;
     };
-    let words: Vec<Range<usize>> = words(s).collect();
     let mut gaps = Gaps {
         s,
-        words: &words,
+        words,
         cased,
         known: vec![UNSEEN; words.len() + 1],
     };
@@ -125,10 +164,10 @@ pub(super) fn cut(text: &str, span: Range<usize>, cased: bool, out: &mut Vec<Ran
         let last = (start + AIM_WORDS).min(words.len() - MIN_WORDS.min(left / 2));
         let first = (start + MIN_WORDS).min(last);
         let best = gaps.best(first, last, start + IDEAL_WORDS);
-        push(span.start, &words, start..best, out);
+        push(span.start, words, start..best, out);
         start = best;
     }
-    push(span.start, &words, start..words.len(), out);
+    push(span.start, words, start..words.len(), out);
 }
 
 /// A gap not weighed yet.
@@ -219,18 +258,23 @@ impl Gaps<'_> {
             return None;
         }
         let label = next.last() == Some(&b':') && self.s.get(b.clone()).is_some_and(is_label);
-        Some(if label || gap.contains(&b'\n') {
+        // Gaps are a byte or two: a loop beats the call to `memchr` of `contains`.
+        #[allow(clippy::manual_contains)]
+        let line_break = gap.iter().any(|&b| b == b'\n');
+        Some(if label || line_break {
             Some(5)
-        } else if prev.ends_with(b";")
-            || prev.ends_with(b":")
-            || prev.ends_with("—".as_bytes())
-            || prev.ends_with("–".as_bytes())
-        {
-            Some(3)
-        } else if prev.ends_with(b",") {
-            Some(2)
         } else {
-            None
+            // Decided on the last byte; `—` and `–` end in 0x94 and 0x93.
+            match prev.last() {
+                Some(b';' | b':') => Some(3),
+                Some(0x93 | 0x94)
+                    if prev.ends_with("—".as_bytes()) || prev.ends_with("–".as_bytes()) =>
+                {
+                    Some(3)
+                }
+                Some(b',') => Some(2),
+                _ => None,
+            }
         })
     }
 
@@ -363,19 +407,24 @@ mod tests {
     use super::*;
 
     fn pieces(text: &str, cased: bool) -> Vec<&str> {
+        let words: Vec<Range<usize>> = words(text, 0);
         let mut out = Vec::new();
-        cut(text, 0..text.len(), cased, &mut out);
+        cut(text, 0..text.len(), &words, cased, &mut out);
         out.iter().map(|r| &text[r.clone()]).collect()
     }
 
     #[test]
     fn counts_words_only_when_needed() {
+        let exceeds = |s: &str, limit| words_beyond(s, limit).is_some();
         assert!(!exceeds("a b c", 3));
         assert!(exceeds("a b c d", 3));
         assert!(!exceeds(&"x".repeat(500), 40));
         assert!(exceeds(&"ab ".repeat(41), 40));
         assert!(!exceeds(&"ab ".repeat(40), 40));
         assert!(exceeds(&"ab\u{3000}".repeat(41), 40));
+        let text = "ab\u{3000}".repeat(41);
+        let all: Vec<Range<usize>> = words(&text, 0);
+        assert_eq!(words_beyond(&text, 40), Some(all));
     }
 
     #[test]
@@ -412,7 +461,7 @@ mod tests {
     /// The cuts of the old rule: every gap of a window weighed in full, the greatest
     /// strength nearest the ideal (the later of two as near).
     fn reference(text: &str, cased: bool) -> Vec<Range<usize>> {
-        let words: Vec<Range<usize>> = words(text).collect();
+        let words: Vec<Range<usize>> = words(text, 0);
         let strength = |g: usize| {
             let gaps = Gaps {
                 s: text,
@@ -455,8 +504,9 @@ mod tests {
         ) {
             let text = words.join(" ");
             let text = text.trim();
+            let all: Vec<Range<usize>> = super::words(text, 0);
             let mut got = Vec::new();
-            cut(text, 0..text.len(), cased, &mut got);
+            cut(text, 0..text.len(), &all, cased, &mut got);
             proptest::prop_assert_eq!(got, reference(text, cased));
         }
     }

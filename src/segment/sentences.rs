@@ -5,7 +5,8 @@
 use super::abbrev::Langs;
 use super::boundary::{ends_with_terminator, keeps_boundary};
 use super::document::{Block, Document};
-use super::marks::{before_opening_marks, ellipses, is_space, list_breaks, past_closing_marks};
+use super::marks::{before_opening_marks, ellipses, list_breaks, past_closing_marks};
+use super::space::{is_space, trim_space_end, trim_space_start};
 use super::{pseudo, terminators};
 use crate::lang::Language;
 use std::ops::Range;
@@ -208,19 +209,25 @@ fn push_trimmed(text: &str, span: Range<usize>, cased: bool, out: &mut Vec<Range
     let Some(piece) = text.get(span.clone()) else {
         return;
     };
-    let start = span.start + (piece.len() - piece.trim_start_matches(is_space).len());
-    let end = span.start + piece.trim_end_matches(is_space).len();
+    let start = span.start + (piece.len() - trim_space_start(piece).len());
+    let end = span.start + trim_space_end(piece).len();
     if start >= end {
         return;
     }
     let sentence = text.get(start..end).unwrap_or_default();
-    let limit = pseudo::word_limit(ends_with_terminator(sentence));
-    if !pseudo::exceeds(sentence, limit) {
+    // A span too short to hold more words than any limit needs no look at its end.
+    let words = if sentence.len() <= 2 * pseudo::AIM_WORDS {
+        None
+    } else {
+        let limit = pseudo::word_limit(ends_with_terminator(sentence));
+        pseudo::words_beyond(sentence, limit)
+    };
+    let Some(words) = words else {
         cut_long(text, start..end, out);
         return;
-    }
+    };
     let from = out.len();
-    pseudo::cut(text, start..end, cased, out);
+    pseudo::cut(text, start..end, &words, cased, out);
     let pieces: Vec<Range<usize>> = out.drain(from..).collect();
     for piece in pieces {
         cut_long(text, piece, out);
