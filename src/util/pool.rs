@@ -41,9 +41,9 @@ const MIN_PARALLEL_ITEMS: usize = 64;
 /// thread per CPU, and `import salience` warns (`RuntimeWarning`) that it does.
 pub const THREADS_ENV: &str = "SALIENCE_NUM_THREADS";
 
-/// The most threads a pool may be asked for; more is refused (a builder error) or,
-/// from [`THREADS_ENV`], clamped, so that no option can make salience start
-/// thousands of threads.
+/// The most threads a pool may be asked for; more is refused (a builder error, or
+/// from [`THREADS_ENV`] the error its rule gives), so that no option can make
+/// salience start thousands of threads.
 pub(crate) const MAX_THREADS: usize = 1024;
 
 /// Builds a named rayon pool with `threads` threads (0 means one per CPU).
@@ -133,9 +133,12 @@ impl Drop for Pool {
     }
 }
 
-/// The threads asked for by [`THREADS_ENV`] (0: one per CPU).
+/// The threads asked for by [`THREADS_ENV`] (0: one per CPU), read once per process,
+/// so that the default pool, the import warning and `default_threads` always agree.
 pub(crate) fn env_threads() -> Result<usize, Error> {
-    threads_from(std::env::var(THREADS_ENV).ok().as_deref())
+    static ENV: OnceLock<Result<usize, Error>> = OnceLock::new();
+    ENV.get_or_init(|| threads_from(std::env::var(THREADS_ENV).ok().as_deref()))
+        .clone()
 }
 
 /// A pool size from the value of [`THREADS_ENV`], by the rule documented there.
