@@ -134,10 +134,25 @@ pub(crate) fn top_n(scores: &[f32], n: usize) -> Vec<usize> {
     indices
 }
 
+/// The indices of the `k` highest scores (all when there are fewer) in rank order, ties
+/// broken by position: the first `k` of a full sort, since the rank order is total, found
+/// in time linear in the number of scores plus `k log k`.
+fn ranked(scores: &[f32], k: usize) -> Vec<usize> {
+    let by_rank = |&a: &usize, &b: &usize| rank_order(scores, a, b);
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    if k == 0 {
+        order.clear();
+    } else if k < order.len() {
+        order.select_nth_unstable_by(k - 1, by_rank);
+        order.truncate(k);
+    }
+    order.sort_unstable_by(by_rank);
+    order
+}
+
 /// Rank of every sentence (0 = best), ties broken by position.
 pub(crate) fn ranks(scores: &[f32]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_unstable_by(|&a, &b| rank_order(scores, a, b));
+    let order = ranked(scores, scores.len());
     let mut ranks = vec![0; scores.len()];
     for (rank, index) in order.into_iter().enumerate() {
         if let Some(slot) = ranks.get_mut(index) {
@@ -158,6 +173,10 @@ pub(crate) fn ranks(scores: &[f32]) -> Vec<usize> {
 /// `[0, 1]`; 0 keeps the score order. Only the first `wanted` places are chosen this
 /// way (the summary's length in sentences, when known; the rest of the pool follows in
 /// score order), so a short summary costs `wanted × MMR_POOL` comparisons.
+///
+/// The order holds the first `max(wanted, MMR_POOL)` places (all of them for a shorter
+/// text), which is all a caller that reads `wanted` places needs: a short summary of a
+/// long text ranks its best sentences without sorting the rest.
 #[cfg(test)]
 fn selection_order(
     scores: &[f32],
@@ -176,8 +195,7 @@ pub(crate) fn selection_order_by<'v>(
     redundancy: f32,
     wanted: usize,
 ) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_unstable_by(|&a, &b| rank_order(scores, a, b));
+    let mut order = ranked(scores, wanted.max(MMR_POOL));
     let r = if redundancy.is_nan() {
         0.0
     } else {
@@ -237,10 +255,16 @@ pub(crate) fn selection_order_by<'v>(
 }
 
 /// The sentences a summary of `length` keeps, in document order, taking them in
-/// `order` (see [`selection_order`]); `sizes[i]` is sentence `i`'s size in the unit of
-/// the budget (words or characters; unused for sentence counts and ratios).
-pub(crate) fn fit_length(order: &[usize], sizes: &[usize], length: Length) -> Vec<usize> {
-    let total = order.len();
+/// `order` (see [`selection_order`], which may hold only the head of the order);
+/// `total` is the number of sentences of the document, the base of a ratio; `sizes[i]`
+/// is sentence `i`'s size in the unit of the budget (words or characters; unused for
+/// sentence counts and ratios).
+pub(crate) fn fit_length(
+    order: &[usize],
+    total: usize,
+    sizes: &[usize],
+    length: Length,
+) -> Vec<usize> {
     let mut keep: Vec<usize> = match length.budget() {
         Budget::Sentences(n) => order.iter().copied().take(n).collect(),
         Budget::Ratio(r) => {
@@ -313,6 +337,53 @@ mod tests {
         assert_eq!(top_n(&[0.3], 5), [0]);
     }
 
+    proptest::proptest! {
+        /// The first `k` places are those of a full sort, whatever the ties, signed
+        /// zeros and NaNs.
+        #[test]
+        fn ranked_is_the_head_of_a_full_sort(
+            scores in proptest::collection::vec(
+                proptest::sample::select(vec![0.0f32, -0.0, 0.5, 1.0, -1.0, f32::NAN]),
+                0..200,
+            ),
+            k in 0usize..250,
+        ) {
+            let mut full: Vec<usize> = (0..scores.len()).collect();
+            full.sort_by(|&a, &b| rank_order(&scores, a, b));
+            full.truncate(k);
+            proptest::prop_assert_eq!(ranked(&scores, k), full);
+        }
+
+        /// An order asked for `wanted` places holds them as the order of every place
+        /// does, with the whole redundancy pool, and no more than it needs.
+        #[test]
+        fn a_short_order_is_the_head_of_the_full_one(
+            doc in proptest::collection::vec(
+                (0u8..4, proptest::collection::vec((0u32..6, 1u8..3), 0..4)),
+                0..150,
+            ),
+            redundancy in proptest::sample::select(vec![0.0f32, 0.2, 1.0]),
+            wanted in 0usize..160,
+        ) {
+            let scores: Vec<f32> = doc.iter().map(|(s, _)| f32::from(*s) / 4.0).collect();
+            let vectors: Vec<Vec<(u32, f32)>> = doc
+                .iter()
+                .map(|(_, terms)| {
+                    let mut v: Vec<(u32, f32)> =
+                        terms.iter().map(|&(t, n)| (t, f32::from(n))).collect();
+                    v.sort_by_key(|p| p.0);
+                    v.dedup_by_key(|p| p.0);
+                    v
+                })
+                .collect();
+            let all = selection_order(&scores, &vectors, redundancy, scores.len());
+            let short = selection_order(&scores, &vectors, redundancy, wanted);
+            proptest::prop_assert_eq!(short.len(), scores.len().min(wanted.max(MMR_POOL)));
+            let head = wanted.min(scores.len());
+            proptest::prop_assert_eq!(short.get(..head), all.get(..head));
+        }
+    }
+
     #[test]
     fn ranks_example() {
         assert_eq!(ranks(&[0.1, 0.9, 0.5]), [2, 0, 1]);
@@ -332,13 +403,13 @@ mod tests {
     fn fit_length_example() {
         let order = [2, 0, 1];
         let words = [5, 3, 9];
-        assert_eq!(fit_length(&order, &words, Length::sentences(2)), [0, 2]);
+        assert_eq!(fit_length(&order, 3, &words, Length::sentences(2)), [0, 2]);
         assert_eq!(
-            fit_length(&order, &words, Length::ratio(0.34).unwrap()),
+            fit_length(&order, 3, &words, Length::ratio(0.34).unwrap()),
             [0, 2]
         );
-        assert_eq!(fit_length(&order, &words, Length::words(8)), [0, 1]);
-        assert_eq!(fit_length(&order, &words, Length::words(2)), [2]);
-        assert!(fit_length(&[], &[], Length::words(2)).is_empty());
+        assert_eq!(fit_length(&order, 3, &words, Length::words(8)), [0, 1]);
+        assert_eq!(fit_length(&order, 3, &words, Length::words(2)), [2]);
+        assert!(fit_length(&[], 0, &[], Length::words(2)).is_empty());
     }
 }

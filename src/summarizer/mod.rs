@@ -205,7 +205,13 @@ impl Summarizer {
         if self.redundancy <= 0.0 {
             return top_n(&analysis.scores_for(n), n);
         }
-        fit_length(&self.order(analysis, n, n), &[], Length::sentences(n))
+        let total = analysis.spans.len();
+        fit_length(
+            &self.order(analysis, n, n),
+            total,
+            &[],
+            Length::sentences(n),
+        )
     }
 
     /// [`Summarizer::choose`], and about how many sentences the summary was
@@ -219,7 +225,7 @@ impl Summarizer {
             Budget::Words(_) | Budget::Chars(_) => total,
         };
         let order = self.order(analysis, wanted, expected);
-        (fit_length(&order, &sizes, length), expected)
+        (fit_length(&order, total, &sizes, length), expected)
     }
 
     /// [`Summarizer::analyze`] and [`Summarizer::choose`] in one: the analysis with
@@ -244,7 +250,8 @@ impl Summarizer {
     }
 
     /// The order in which sentences enter a summary of about `expected` sentences
-    /// (see [`crate::select::selection_order_by`]); `wanted` bounds the redundancy pass.
+    /// (see [`crate::select::selection_order_by`]); `wanted`, the places the caller reads,
+    /// bounds the redundancy pass and the sentences ranked.
     fn order(&self, analysis: &Analysis<'_>, wanted: usize, expected: usize) -> Vec<usize> {
         let scores = analysis.scores_for(expected);
         selection_order_by(&scores, |i| analysis.terms.get(i), self.redundancy, wanted)
