@@ -121,15 +121,7 @@ impl From<usize> for Length {
 /// Indices of the `n` highest scores, ties broken by position (earlier wins), sorted
 /// in document order.
 pub(crate) fn top_n(scores: &[f32], n: usize) -> Vec<usize> {
-    let by_rank = |&a: &usize, &b: &usize| rank_order(scores, a, b);
-    let mut indices: Vec<usize> = (0..scores.len()).collect();
-    if n == 0 {
-        return Vec::new();
-    }
-    if n < indices.len() {
-        indices.select_nth_unstable_by(n - 1, by_rank);
-        indices.truncate(n);
-    }
+    let mut indices = ranked(scores, n);
     indices.sort_unstable();
     indices
 }
