@@ -2,7 +2,7 @@
 
 use crate::lang::Language;
 use crate::position::faded_lead;
-use crate::score::{Feature, Weights};
+use crate::score::{has_letter, Feature, Weights};
 use crate::select::{ranks, top_n};
 use crate::tfidf::SentenceTerms;
 use ndarray::{Array1, Array2};
@@ -121,7 +121,7 @@ impl<'t> Analysis<'t> {
     /// Every sentence with its score and rank, in document order.
     pub fn sentences(&self) -> impl Iterator<Item = ScoredSentence> + '_ {
         let scores = self.scores.as_slice().unwrap_or(&[]);
-        let ranks = ranks(scores);
+        let ranks = ranks(scores, &self.lettered());
         self.spans.iter().zip(scores).zip(ranks).enumerate().map(
             |(index, ((span, &score), rank))| ScoredSentence {
                 index,
@@ -132,9 +132,15 @@ impl<'t> Analysis<'t> {
         )
     }
 
-    /// Indices of the `n` best sentences by score alone, in document order.
+    /// Indices of the `n` best sentences by score alone (no redundancy control;
+    /// sentences without a letter last), in document order.
     pub fn top(&self, n: usize) -> Vec<usize> {
-        top_n(self.scores.as_slice().unwrap_or(&[]), n)
+        top_n(self.scores.as_slice().unwrap_or(&[]), &self.lettered(), n)
+    }
+
+    /// Whether each sentence holds a letter of any script (see [`crate::score`]).
+    pub(crate) fn lettered(&self) -> Vec<bool> {
+        self.sentence_texts().map(has_letter).collect()
     }
 
     /// Takes the feature matrix out, without copying it.

@@ -24,6 +24,11 @@
 //!   ([`crate::Analysis::scores_for`]).
 //! - `length`: content words over 12, capped at 1: fragments, bylines and headlines
 //!   rarely make a good summary sentence.
+//!
+//! A sentence without a letter of any script ([`has_letter`]: a subtitle's cue number or
+//! timing line `00:00:01,000 --> 00:00:04,000`, a row of asterisks, a bare figure) says
+//! nothing a summary can use: its row is all zeros, so it is taken only with the
+//! sentences that score nothing, and it does not raise the scale of the other rows.
 
 use crate::position::lead_weight;
 use crate::tfidf::TermStats;
@@ -197,13 +202,22 @@ impl Weights {
 /// (dense over the vocabulary only), one parallel pass computes every row from it.
 ///
 /// `corpus_idf`: weigh the centrality vectors by `stats.idf` (a corpus IDF) instead of
-/// using plain counts.
-pub(crate) fn features(stats: &TermStats, corpus_idf: bool, parallel: bool) -> Array2<f32> {
+/// using plain counts. `has_letter(i)`: whether sentence `i` holds a letter; the row
+/// of one that does not is all zeros.
+pub(crate) fn features(
+    stats: &TermStats,
+    has_letter: impl Fn(usize) -> bool + Sync,
+    corpus_idf: bool,
+    parallel: bool,
+) -> Array2<f32> {
     let ones = vec![1.0f32; stats.idf.len()];
     let centrality_idf: &[f32] = if corpus_idf { &stats.idf } else { &ones };
     let (norms, unit_sum) = unit_sum(stats, centrality_idf);
     let others = stats.sentences.len().saturating_sub(1).max(1) as f32;
     let rows = map_indices(stats.sentences.len(), parallel, |i| {
+        if !has_letter(i) {
+            return [0.0; Feature::ALL.len()];
+        }
         let terms = stats.sentences.get(i);
         let len = stats.lengths.get(i).copied().unwrap_or(0);
         let norm = norms.get(i).copied().unwrap_or(0.0);
@@ -231,6 +245,21 @@ pub(crate) fn features(stats: &TermStats, corpus_idf: bool, parallel: bool) -> A
         out.assign(&ndarray::ArrayView1::from(&r));
     }
     matrix
+}
+
+/// Whether `sentence` holds a letter of any script (`char::is_alphabetic`). ASCII is
+/// read by byte up to the first letter or the first other character, which for almost
+/// every sentence is its first.
+pub(crate) fn has_letter(sentence: &str) -> bool {
+    let Some(at) = sentence
+        .bytes()
+        .position(|b| b.is_ascii_alphabetic() || !b.is_ascii())
+    else {
+        return false;
+    };
+    let rest = sentence.get(at..).unwrap_or_default();
+    rest.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        || rest.chars().any(char::is_alphabetic)
 }
 
 /// A term's TF-IDF weight in a sentence.
@@ -314,6 +343,7 @@ fn norm(values: impl Iterator<Item = f32>) -> f32 {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::tfidf::SparseCounts;
@@ -337,6 +367,72 @@ mod tests {
     }
 
     #[test]
+    fn letters_of_any_script_count_and_nothing_else_does() {
+        for lettered in [
+            "“Yes,” she said.",
+            "a",
+            "3 km",
+            "۲۰۲۴ میں",
+            "东京",
+            "ΑΘΗΝΑ 2004",
+            "...Z",
+            "१२ क",
+        ] {
+            assert!(has_letter(lettered), "{lettered}");
+        }
+        for bare in [
+            "",
+            "1",
+            "00:00:01,000 --> 00:00:04,000",
+            "* * *",
+            "$5.00 (10%)",
+            "۲۰۲۴",
+            "१२३",
+            "😀 👍",
+            "“—”",
+        ] {
+            assert!(!has_letter(bare), "{bare}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte-wise start gives the answer of reading every character.
+        #[test]
+        fn has_letter_as_read(text in "[0-9 .:a-zé“😀۲ک-]{0,12}") {
+            proptest::prop_assert_eq!(has_letter(&text), text.chars().any(char::is_alphabetic));
+        }
+    }
+
+    #[test]
+    fn a_sentence_without_a_letter_has_a_row_of_zeros_and_scales_nothing() {
+        // 0 and 1 share a term; 2 stands alone with the largest TF-IDF mass.
+        let s = stats(vec![
+            vec![(0, 1.0), (1, 1.0)],
+            vec![(0, 1.0)],
+            vec![(2, 5.0)],
+        ]);
+        let all = features(&s, |_| true, false, false);
+        let m = features(&s, |i| i != 2, false, false);
+        assert!(m.row(2).iter().all(|&x| x == 0.0), "{m:?}");
+        // Without sentence 2, the best TF-IDF mass is another sentence's: 1.
+        let best = m
+            .column(Feature::Tfidf.column())
+            .fold(0.0f32, |a, &b| a.max(b));
+        assert_eq!(best, 1.0);
+        // The other rows are as before, but for TF-IDF's new scale.
+        let (t, scale) = (Feature::Tfidf.column(), all[[0, 0]].max(all[[1, 0]]));
+        for i in 0..2 {
+            assert!(
+                (m[[i, t]] - all[[i, t]] / scale).abs() < 1e-6,
+                "{all:?} {m:?}"
+            );
+            for f in [Feature::Centroid, Feature::Position, Feature::Length] {
+                assert_eq!(m[[i, f.column()]], all[[i, f.column()]], "{f:?}");
+            }
+        }
+    }
+
+    #[test]
     fn centrality_is_mean_cosine_to_the_others_scaled_to_the_best() {
         // 0: {a}, 1: {a, b}, 2: {b}, 3: {c}
         let s = stats(vec![
@@ -345,7 +441,7 @@ mod tests {
             vec![(1, 1.0)],
             vec![(2, 1.0)],
         ]);
-        let m = features(&s, false, false);
+        let m = features(&s, |_| true, false, false);
         let col: Vec<f32> = m.column(1).to_vec();
         // Raw: 0 → cos(0,1) = 0.707; 1 → 0.707 + 0.707; 2 → 0.707; 3 → 0.
         let expect = [0.5, 1.0, 0.5, 0.0];
@@ -361,7 +457,7 @@ mod tests {
             stats(vec![vec![]]),
             stats(vec![vec![(0, 2.0)]]),
         ] {
-            let m = features(&s, false, false);
+            let m = features(&s, |_| true, false, false);
             assert!(m.iter().all(|v| v.is_finite() && (0.0..=1.0).contains(v)));
         }
     }

@@ -118,19 +118,18 @@ impl From<usize> for Length {
     }
 }
 
-/// Indices of the `n` highest scores, ties broken by position (earlier wins), sorted
-/// in document order.
-pub(crate) fn top_n(scores: &[f32], n: usize) -> Vec<usize> {
-    let mut indices = ranked(scores, n);
+/// Indices of the `n` best sentences by [`rank_order`], sorted in document order.
+pub(crate) fn top_n(scores: &[f32], lettered: &[bool], n: usize) -> Vec<usize> {
+    let mut indices = ranked(scores, lettered, n);
     indices.sort_unstable();
     indices
 }
 
-/// The indices of the `k` highest scores (all when there are fewer) in rank order, ties
-/// broken by position: the first `k` of a full sort, since the rank order is total, found
-/// in time linear in the number of scores plus `k log k`.
-fn ranked(scores: &[f32], k: usize) -> Vec<usize> {
-    let by_rank = |&a: &usize, &b: &usize| rank_order(scores, a, b);
+/// The indices of the `k` best sentences (all when there are fewer) in [`rank_order`]:
+/// the first `k` of a full sort, since the rank order is total, found in time linear in
+/// the number of sentences plus `k log k`.
+fn ranked(scores: &[f32], lettered: &[bool], k: usize) -> Vec<usize> {
+    let by_rank = |&a: &usize, &b: &usize| rank_order(scores, lettered, a, b);
     let mut order: Vec<usize> = (0..scores.len()).collect();
     if k == 0 {
         order.clear();
@@ -142,9 +141,9 @@ fn ranked(scores: &[f32], k: usize) -> Vec<usize> {
     order
 }
 
-/// Rank of every sentence (0 = best), ties broken by position.
-pub(crate) fn ranks(scores: &[f32]) -> Vec<usize> {
-    let order = ranked(scores, scores.len());
+/// Rank of every sentence (0 = best) in [`rank_order`].
+pub(crate) fn ranks(scores: &[f32], lettered: &[bool]) -> Vec<usize> {
+    let order = ranked(scores, lettered, scores.len());
     let mut ranks = vec![0; scores.len()];
     for (rank, index) in order.into_iter().enumerate() {
         if let Some(slot) = ranks.get_mut(index) {
@@ -154,9 +153,10 @@ pub(crate) fn ranks(scores: &[f32]) -> Vec<usize> {
     ranks
 }
 
-/// The order in which sentences enter a summary: by score, ties to the earlier
-/// sentence; with `redundancy > 0`, the best [`MMR_POOL`] sentences are reordered by
-/// maximal marginal relevance:
+/// The order in which sentences enter a summary: by [`rank_order`] (sentences without
+/// a letter last, then by score, ties to the earlier sentence); with `redundancy > 0`,
+/// the best [`MMR_POOL`] sentences are reordered by maximal marginal relevance, a
+/// sentence without a letter still after every one with a letter:
 ///
 /// `next = argmax (1 − redundancy) · score / best score − redundancy · max cos(s, taken)`
 ///
@@ -177,17 +177,19 @@ fn selection_order(
     wanted: usize,
 ) -> Vec<usize> {
     let vector = |i: usize| vectors.get(i).map_or(&[][..], Vec::as_slice);
-    selection_order_by(scores, vector, redundancy, wanted)
+    selection_order_by(scores, &[], vector, redundancy, wanted)
 }
 
-/// [`selection_order`] with the term vector of sentence `i` given by `vector(i)`.
+/// [`selection_order`] with the term vector of sentence `i` given by `vector(i)`, and
+/// whether it holds a letter by `lettered[i]` (true beyond the slice).
 pub(crate) fn selection_order_by<'v>(
     scores: &[f32],
+    lettered: &[bool],
     vector: impl Fn(usize) -> &'v [(u32, f32)],
     redundancy: f32,
     wanted: usize,
 ) -> Vec<usize> {
-    let mut order = ranked(scores, wanted.max(MMR_POOL));
+    let mut order = ranked(scores, lettered, wanted.max(MMR_POOL));
     let r = if redundancy.is_nan() {
         0.0
     } else {
@@ -205,10 +207,18 @@ pub(crate) fn selection_order_by<'v>(
     // Highest similarity of each pool sentence to the ones taken so far; `pool`,
     // `norms` and `similarity` stay aligned, positions `taken..` are the remaining ones.
     let mut similarity = vec![0.0f32; pool_len];
+    // The pool's sentences with a letter come first (rank order), and the swaps below
+    // stay among them until they are all taken.
+    let with_letter = pool.iter().filter(|&&i| has_letter(lettered, i)).count();
     for taken in 0..pool_len.min(wanted) {
         let mut pick = taken;
         let mut pick_value = f32::NEG_INFINITY;
-        for at in taken..pool_len {
+        let candidates = if taken < with_letter {
+            with_letter
+        } else {
+            pool_len
+        };
+        for at in taken..candidates {
             let (Some(&i), Some(&sim)) = (pool.get(at), similarity.get(at)) else {
                 continue;
             };
@@ -250,11 +260,12 @@ pub(crate) fn selection_order_by<'v>(
 /// `order` (see [`selection_order`], which may hold only the head of the order);
 /// `total` is the number of sentences of the document, the base of a ratio; `sizes[i]`
 /// is sentence `i`'s size in the unit of the budget (words or characters; unused for
-/// sentence counts and ratios).
+/// sentence counts and ratios); `lettered` as for [`selection_order_by`].
 pub(crate) fn fit_length(
     order: &[usize],
     total: usize,
     sizes: &[usize],
+    lettered: &[bool],
     length: Length,
 ) -> Vec<usize> {
     let mut keep: Vec<usize> = match length.budget() {
@@ -263,8 +274,8 @@ pub(crate) fn fit_length(
             let n = (r.clamp(0.0, 1.0) * total as f64).ceil() as usize;
             order.iter().copied().take(n.max(1)).collect()
         }
-        Budget::Words(budget) => within(order, sizes, budget, 0),
-        Budget::Chars(budget) => within(order, sizes, budget, 1),
+        Budget::Words(budget) => within(order, sizes, lettered, budget, 0),
+        Budget::Chars(budget) => within(order, sizes, lettered, budget, 1),
     };
     keep.sort_unstable();
     keep
@@ -272,11 +283,22 @@ pub(crate) fn fit_length(
 
 /// Sentences taken in `order` while they fit in `budget` (`gap` is added between two
 /// sentences); never empty when there is a sentence: the first one is kept if nothing
-/// fits.
-fn within(order: &[usize], sizes: &[usize], budget: usize, gap: usize) -> Vec<usize> {
+/// fits. Sentences without a letter, last in the order, fill a budget only in a text
+/// that has no other: a cue number is no summary of what was said.
+fn within(
+    order: &[usize],
+    sizes: &[usize],
+    lettered: &[bool],
+    budget: usize,
+    gap: usize,
+) -> Vec<usize> {
     let mut keep = Vec::new();
     let mut used = 0usize;
+    let text_has_letters = order.first().is_some_and(|&i| has_letter(lettered, i));
     for &i in order {
+        if text_has_letters && !has_letter(lettered, i) {
+            break;
+        }
         let size = sizes.get(i).copied().unwrap_or(0);
         let needed = if keep.is_empty() { size } else { size + gap };
         if used + needed <= budget {
@@ -290,10 +312,20 @@ fn within(order: &[usize], sizes: &[usize], budget: usize, gap: usize) -> Vec<us
     keep
 }
 
-/// Higher score first; on equal scores the earlier sentence first.
-fn rank_order(scores: &[f32], a: usize, b: usize) -> Ordering {
+/// The rank order: a sentence with a letter before one without (a cue number or a
+/// timestamp says nothing a summary can use), then the higher score, then the earlier
+/// sentence.
+fn rank_order(scores: &[f32], lettered: &[bool], a: usize, b: usize) -> Ordering {
     let score = |i: usize| scores.get(i).copied().unwrap_or(f32::NEG_INFINITY);
-    score(b).total_cmp(&score(a)).then(a.cmp(&b))
+    has_letter(lettered, b)
+        .cmp(&has_letter(lettered, a))
+        .then(score(b).total_cmp(&score(a)))
+        .then(a.cmp(&b))
+}
+
+/// Whether sentence `i` holds a letter: `lettered[i]`, true beyond the slice.
+fn has_letter(lettered: &[bool], i: usize) -> bool {
+    lettered.get(i).copied().unwrap_or(true)
 }
 
 /// Dot product of two sparse vectors sorted by term id.
@@ -318,15 +350,15 @@ fn norm(v: &[(u32, f32)]) -> f32 {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
     #[test]
     fn top_n_example() {
-        assert_eq!(top_n(&[0.1, 0.9, 0.5, 0.9], 2), [1, 3]);
-        assert_eq!(top_n(&[0.3, 0.3, 0.3], 2), [0, 1]);
-        assert_eq!(top_n(&[0.3], 5), [0]);
+        assert_eq!(top_n(&[0.1, 0.9, 0.5, 0.9], &[], 2), [1, 3]);
+        assert_eq!(top_n(&[0.3, 0.3, 0.3], &[], 2), [0, 1]);
+        assert_eq!(top_n(&[0.3], &[], 5), [0]);
     }
 
     proptest::proptest! {
@@ -341,9 +373,9 @@ mod tests {
             k in 0usize..250,
         ) {
             let mut full: Vec<usize> = (0..scores.len()).collect();
-            full.sort_by(|&a, &b| rank_order(&scores, a, b));
+            full.sort_by(|&a, &b| rank_order(&scores, &[], a, b));
             full.truncate(k);
-            proptest::prop_assert_eq!(ranked(&scores, k), full);
+            proptest::prop_assert_eq!(ranked(&scores, &[], k), full);
         }
 
         /// An order asked for `wanted` places holds them as the order of every place
@@ -351,16 +383,17 @@ mod tests {
         #[test]
         fn a_short_order_is_the_head_of_the_full_one(
             doc in proptest::collection::vec(
-                (0u8..4, proptest::collection::vec((0u32..6, 1u8..3), 0..4)),
+                (0u8..4, proptest::collection::vec((0u32..6, 1u8..3), 0..4), 0u8..8),
                 0..150,
             ),
             redundancy in proptest::sample::select(vec![0.0f32, 0.2, 1.0]),
             wanted in 0usize..160,
         ) {
-            let scores: Vec<f32> = doc.iter().map(|(s, _)| f32::from(*s) / 4.0).collect();
+            let scores: Vec<f32> = doc.iter().map(|(s, _, _)| f32::from(*s) / 4.0).collect();
+            let lettered: Vec<bool> = doc.iter().map(|(_, _, l)| *l > 0).collect();
             let vectors: Vec<Vec<(u32, f32)>> = doc
                 .iter()
-                .map(|(_, terms)| {
+                .map(|(_, terms, _)| {
                     let mut v: Vec<(u32, f32)> =
                         terms.iter().map(|&(t, n)| (t, f32::from(n))).collect();
                     v.sort_by_key(|p| p.0);
@@ -368,17 +401,21 @@ mod tests {
                     v
                 })
                 .collect();
-            let all = selection_order(&scores, &vectors, redundancy, scores.len());
-            let short = selection_order(&scores, &vectors, redundancy, wanted);
+            let vector = |i: usize| vectors.get(i).map_or(&[][..], Vec::as_slice);
+            let order = |wanted| selection_order_by(&scores, &lettered, vector, redundancy, wanted);
+            let (all, short) = (order(scores.len()), order(wanted));
             proptest::prop_assert_eq!(short.len(), scores.len().min(wanted.max(MMR_POOL)));
             let head = wanted.min(scores.len());
             proptest::prop_assert_eq!(short.get(..head), all.get(..head));
+            // Every sentence with a letter comes before every one without.
+            let firsts = lettered.iter().filter(|&&l| l).count();
+            proptest::prop_assert!(short.iter().take(firsts).all(|&i| lettered[i]));
         }
     }
 
     #[test]
     fn ranks_example() {
-        assert_eq!(ranks(&[0.1, 0.9, 0.5]), [2, 0, 1]);
+        assert_eq!(ranks(&[0.1, 0.9, 0.5], &[]), [2, 0, 1]);
     }
 
     #[test]
@@ -392,16 +429,56 @@ mod tests {
     }
 
     #[test]
+    fn sentences_without_a_letter_come_last_even_against_repeats() {
+        // 0, 1 and 2 say the same thing; 3 (a timestamp) says nothing.
+        let scores = [1.0, 0.9, 0.8, 0.0];
+        let lettered = [true, true, true, false];
+        let same = [(0, 1.0)];
+        let vector = |i: usize| if i < 3 { &same[..] } else { &[][..] };
+        for redundancy in [0.0, 0.2, 1.0] {
+            let order = selection_order_by(&scores, &lettered, vector, redundancy, 4);
+            assert_eq!(order[3], 3, "{redundancy}: {order:?}");
+        }
+        assert_eq!(top_n(&[0.0, 0.0, 0.5], &[false, true, true], 2), [1, 2]);
+        assert_eq!(ranks(&[0.9, 0.0], &[false, true]), [1, 0]);
+    }
+
+    #[test]
+    fn budgets_are_not_filled_with_sentences_without_a_letter() {
+        let order = [1, 0, 2];
+        let words = [30, 5, 1];
+        let lettered = [true, true, false];
+        // Sentence 0 does not fit; 2 would, but it has no letter.
+        assert_eq!(
+            fit_length(&order, 3, &words, &lettered, Length::words(10)),
+            [1]
+        );
+        // In a text of nothing else, they are all there is.
+        let none = [false; 3];
+        assert_eq!(
+            fit_length(&order, 3, &words, &none, Length::words(10)),
+            [1, 2]
+        );
+        assert_eq!(
+            fit_length(&order, 3, &words, &[], Length::words(10)),
+            [1, 2]
+        );
+    }
+
+    #[test]
     fn fit_length_example() {
         let order = [2, 0, 1];
         let words = [5, 3, 9];
-        assert_eq!(fit_length(&order, 3, &words, Length::sentences(2)), [0, 2]);
         assert_eq!(
-            fit_length(&order, 3, &words, Length::ratio(0.34).unwrap()),
+            fit_length(&order, 3, &words, &[], Length::sentences(2)),
             [0, 2]
         );
-        assert_eq!(fit_length(&order, 3, &words, Length::words(8)), [0, 1]);
-        assert_eq!(fit_length(&order, 3, &words, Length::words(2)), [2]);
-        assert!(fit_length(&[], 0, &[], Length::words(2)).is_empty());
+        assert_eq!(
+            fit_length(&order, 3, &words, &[], Length::ratio(0.34).unwrap()),
+            [0, 2]
+        );
+        assert_eq!(fit_length(&order, 3, &words, &[], Length::words(8)), [0, 1]);
+        assert_eq!(fit_length(&order, 3, &words, &[], Length::words(2)), [2]);
+        assert!(fit_length(&[], 0, &[], &[], Length::words(2)).is_empty());
     }
 }

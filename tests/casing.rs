@@ -239,6 +239,34 @@ fn subtitles_split_at_their_cues() {
     assert!(got.contains(&"and then we can see what happens"), "{got:?}");
 }
 
+#[test]
+fn subtitle_summaries_take_what_is_said_not_the_cue_lines() {
+    let lines = [
+        "welcome back everyone to the show",
+        "today we are talking about tidal power and how it works",
+        "the tides move huge amounts of water twice a day",
+        "engineers build barrages across estuaries to capture that energy",
+        "the first large tidal plant opened in france in 1966",
+    ];
+    let mut srt = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let (from, to) = (i * 4, i * 4 + 3);
+        srt.push_str(&format!(
+            "{}\n00:00:{from:02},000 --> 00:00:{to:02},500\n{line}\n\n",
+            i + 1
+        ));
+    }
+    let said = |s: &&str| lines.contains(s);
+    for n in 1..=lines.len() {
+        let summary = salience::summarize(&srt, n);
+        assert_eq!(summary.len(), n);
+        assert!(summary.iter().all(said), "{n}: {summary:?}");
+    }
+    // Asked for more than is said, the cue lines fill the rest, in document order.
+    let all = salience::summarize(&srt, 3 * lines.len());
+    assert_eq!(all, split_sentences(&srt));
+}
+
 /// Words that no rule takes for an abbreviation, a starter or a number.
 const VOCAB: &[&str] = &[
     "apple", "river", "stone", "green", "walked", "quickly", "garden", "window", "people",
@@ -300,6 +328,31 @@ proptest! {
             last = s.end;
         }
         prop_assert_eq!(covered, text.chars().filter(|c| !c.is_whitespace()).count());
+    }
+
+    /// A sentence without a letter (a figure, a timestamp, a row of marks) is never
+    /// chosen while a sentence with content words is left.
+    #[test]
+    fn sentences_without_letters_wait_for_the_rest(
+        doc in prop::collection::vec(
+            prop_oneof![
+                prop::collection::vec(0usize..VOCAB.len(), 1..12).prop_map(|w| sentence(&w, '.')),
+                prop::sample::select(vec![
+                    "12", "* * *", "00:00:01,000 --> 00:00:04,000", "[00:01:02]", "2024.", "$5",
+                    "—", "1.", "٣", "😀",
+                ])
+                .prop_map(String::from),
+            ],
+            1..30,
+        ),
+        n in 1usize..30,
+    ) {
+        let text = doc.join("\n\n");
+        let sentences = split_sentences(&text);
+        let lettered = sentences.iter().filter(|s| s.chars().any(char::is_alphabetic)).count();
+        let summary = salience::summarize(&text, n);
+        let bare = summary.iter().filter(|s| !s.chars().any(char::is_alphabetic)).count();
+        prop_assert_eq!(bare, n.min(sentences.len()).saturating_sub(lettered), "{:?}", summary);
     }
 
     /// Runs without terminators come out in pieces of at most 40 words, none lost.

@@ -4,7 +4,7 @@ use crate::analysis::{Analysis, ScoredSentence};
 use crate::idf::IdfModel;
 use crate::lang::vote::Detection;
 use crate::lang::Language;
-use crate::score::{features, Weights};
+use crate::score::{features, has_letter, Weights};
 use crate::segment::{sentence_spans_in, spans_and_language};
 use crate::select::{fit_length, selection_order_by, top_n, Budget, Length};
 use crate::tfidf::{term_stats, term_stats_voting, StopwordChoice, TermStats};
@@ -202,16 +202,12 @@ impl Summarizer {
 
     /// [`Summarizer::choose`] for `n` sentences.
     fn choose_sentences(&self, analysis: &Analysis<'_>, n: usize) -> Vec<usize> {
+        let lettered = analysis.lettered();
         if self.redundancy <= 0.0 {
-            return top_n(&analysis.scores_for(n), n);
+            return top_n(&analysis.scores_for(n), &lettered, n);
         }
-        let total = analysis.spans.len();
-        fit_length(
-            &self.order(analysis, n, n),
-            total,
-            &[],
-            Length::sentences(n),
-        )
+        let order = self.order(analysis, &lettered, n, n);
+        fit_length(&order, lettered.len(), &[], &lettered, Length::sentences(n))
     }
 
     /// [`Summarizer::choose`], and about how many sentences the summary was
@@ -224,8 +220,12 @@ impl Summarizer {
             Budget::Sentences(_) | Budget::Ratio(_) => expected,
             Budget::Words(_) | Budget::Chars(_) => total,
         };
-        let order = self.order(analysis, wanted, expected);
-        (fit_length(&order, total, &sizes, length), expected)
+        let lettered = analysis.lettered();
+        let order = self.order(analysis, &lettered, wanted, expected);
+        (
+            fit_length(&order, total, &sizes, &lettered, length),
+            expected,
+        )
     }
 
     /// [`Summarizer::analyze`] and [`Summarizer::choose`] in one: the analysis with
@@ -251,10 +251,18 @@ impl Summarizer {
 
     /// The order in which sentences enter a summary of about `expected` sentences
     /// (see [`crate::select::selection_order_by`]); `wanted`, the places the caller reads,
-    /// bounds the redundancy pass and the sentences ranked.
-    fn order(&self, analysis: &Analysis<'_>, wanted: usize, expected: usize) -> Vec<usize> {
+    /// bounds the redundancy pass and the sentences ranked; `lettered` is
+    /// [`Analysis::lettered`].
+    fn order(
+        &self,
+        analysis: &Analysis<'_>,
+        lettered: &[bool],
+        wanted: usize,
+        expected: usize,
+    ) -> Vec<usize> {
         let scores = analysis.scores_for(expected);
-        selection_order_by(&scores, |i| analysis.terms.get(i), self.redundancy, wanted)
+        let vector = |i| analysis.terms.get(i);
+        selection_order_by(&scores, lettered, vector, self.redundancy, wanted)
     }
 
     /// The weights a document in `language` is scored with: that language's defaults
@@ -381,7 +389,11 @@ impl Summarizer {
         // it; term building then takes that answer instead of voting again.
         let (spans, detected) = spans_and_language(text, self.language);
         let (language, stats) = self.language_and_terms(text, &spans, detected, parallel);
-        let features = features(&stats, self.idf.is_some(), parallel);
+        let lettered = |i: usize| {
+            let sentence = spans.get(i).and_then(|span| text.get(span.clone()));
+            sentence.is_none_or(has_letter)
+        };
+        let features = features(&stats, lettered, self.idf.is_some(), parallel);
         let weights = self.weights_for(language);
         let scores = features.dot(&weights.to_array());
         Analysis {

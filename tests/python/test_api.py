@@ -51,6 +51,23 @@ def test_n_larger_than_the_text_gives_every_sentence():
     assert salience.summarize(NEWS, 2**80) == salience.split_sentences(NEWS)
 
 
+def test_a_subtitle_file_is_summarized_by_what_is_said():
+    said = [
+        "welcome back everyone to the show",
+        "today we are talking about tidal power and how it works",
+        "the tides move huge amounts of water twice a day",
+    ]
+    srt = "".join(
+        f"{i + 1}\n00:00:{2 * i:02},000 --> 00:00:{2 * i + 1:02},500\n{line}\n\n"
+        for i, line in enumerate(said)
+    )
+    for n in (1, 2, 3):
+        assert set(salience.summarize(srt, n)) <= set(said)
+    explained = salience.explain(srt, 1)
+    cue_lines = [s for s in explained.sentences if s.text not in said]
+    assert cue_lines and all(s.score == 0 and not s.selected for s in cue_lines)
+
+
 def test_batch_equals_a_loop():
     docs = [NEWS, "", "One. Two. Three.", "یہ ایک جملہ ہے۔ دوسرا جملہ۔", NEWS.upper()]
     assert salience.summarize_batch(docs, 2) == [salience.summarize(d, 2) for d in docs]
