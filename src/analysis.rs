@@ -2,7 +2,7 @@
 
 use crate::lang::Language;
 use crate::position::faded_lead;
-use crate::score::{has_letter, Feature, Weights};
+use crate::score::{Feature, Weights};
 use crate::select::{ranks, top_n};
 use crate::tfidf::SentenceTerms;
 use ndarray::{Array1, Array2};
@@ -18,7 +18,8 @@ pub struct ScoredSentence {
     pub span: Range<usize>,
     /// The sentence's score (higher is more salient).
     pub score: f32,
-    /// Rank by score, 0 for the best; ties go to the earlier sentence.
+    /// Rank by score, 0 for the best; ties go to the earlier sentence, and a sentence
+    /// without a letter ranks after every sentence with one.
     pub rank: usize,
 }
 
@@ -44,6 +45,9 @@ pub struct Analysis<'t> {
     pub(crate) language: Option<Language>,
     /// Each sentence's content-word counts (for redundancy control).
     pub(crate) terms: SentenceTerms,
+    /// Whether each sentence holds a letter; empty when every one does
+    /// ([`crate::score::lettered`]).
+    pub(crate) lettered: Vec<bool>,
 }
 
 impl<'t> Analysis<'t> {
@@ -121,7 +125,7 @@ impl<'t> Analysis<'t> {
     /// Every sentence with its score and rank, in document order.
     pub fn sentences(&self) -> impl Iterator<Item = ScoredSentence> + '_ {
         let scores = self.scores.as_slice().unwrap_or(&[]);
-        let ranks = ranks(scores, &self.lettered());
+        let ranks = ranks(scores, &self.lettered);
         self.spans.iter().zip(scores).zip(ranks).enumerate().map(
             |(index, ((span, &score), rank))| ScoredSentence {
                 index,
@@ -135,12 +139,7 @@ impl<'t> Analysis<'t> {
     /// Indices of the `n` best sentences by score alone (no redundancy control;
     /// sentences without a letter last), in document order.
     pub fn top(&self, n: usize) -> Vec<usize> {
-        top_n(self.scores.as_slice().unwrap_or(&[]), &self.lettered(), n)
-    }
-
-    /// Whether each sentence holds a letter of any script (see [`crate::score`]).
-    pub(crate) fn lettered(&self) -> Vec<bool> {
-        self.sentence_texts().map(has_letter).collect()
+        top_n(self.scores.as_slice().unwrap_or(&[]), &self.lettered, n)
     }
 
     /// Takes the feature matrix out, without copying it.

@@ -31,6 +31,7 @@
 //! sentences that score nothing, and it does not raise the scale of the other rows.
 
 use crate::position::lead_weight;
+use crate::script::{han_unified, hangul_syllables};
 use crate::tfidf::TermStats;
 use crate::util::pool::map_indices;
 use ndarray::{Array1, Array2};
@@ -202,11 +203,11 @@ impl Weights {
 /// (dense over the vocabulary only), one parallel pass computes every row from it.
 ///
 /// `corpus_idf`: weigh the centrality vectors by `stats.idf` (a corpus IDF) instead of
-/// using plain counts. `has_letter(i)`: whether sentence `i` holds a letter; the row
-/// of one that does not is all zeros.
+/// using plain counts. `lettered[i]`: whether sentence `i` holds a letter (true
+/// beyond the slice, see [`lettered`]); the row of one that does not is all zeros.
 pub(crate) fn features(
     stats: &TermStats,
-    has_letter: impl Fn(usize) -> bool + Sync,
+    lettered: &[bool],
     corpus_idf: bool,
     parallel: bool,
 ) -> Array2<f32> {
@@ -215,7 +216,7 @@ pub(crate) fn features(
     let (norms, unit_sum) = unit_sum(stats, centrality_idf);
     let others = stats.sentences.len().saturating_sub(1).max(1) as f32;
     let rows = map_indices(stats.sentences.len(), parallel, |i| {
-        if !has_letter(i) {
+        if !lettered.get(i).copied().unwrap_or(true) {
             return [0.0; Feature::ALL.len()];
         }
         let terms = stats.sentences.get(i);
@@ -247,6 +248,24 @@ pub(crate) fn features(
     matrix
 }
 
+/// Whether each of `sentences` holds a letter ([`has_letter`]), or nothing when every
+/// one does: the common case costs no memory.
+pub(crate) fn lettered<'s>(sentences: impl ExactSizeIterator<Item = &'s str>) -> Vec<bool> {
+    let count = sentences.len();
+    let mut out = Vec::new();
+    for (i, sentence) in sentences.enumerate() {
+        if !has_letter(sentence) {
+            if out.is_empty() {
+                out = vec![true; count];
+            }
+            if let Some(slot) = out.get_mut(i) {
+                *slot = false;
+            }
+        }
+    }
+    out
+}
+
 /// Whether `sentence` holds a letter of any script (`char::is_alphabetic`). ASCII is
 /// read by byte up to the first letter or the first other character, which for almost
 /// every sentence is its first.
@@ -258,8 +277,23 @@ pub(crate) fn has_letter(sentence: &str) -> bool {
         return false;
     };
     let rest = sentence.get(at..).unwrap_or_default();
-    rest.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-        || rest.chars().any(char::is_alphabetic)
+    rest.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) || rest.chars().any(is_letter)
+}
+
+/// `char::is_alphabetic`, with the letters of the common scripts and the general
+/// punctuation decided by range before the general tables (a binary search) are
+/// asked; a test compares the two on every code point.
+fn is_letter(c: char) -> bool {
+    match u32::from(c) {
+        0x41..=0x5A | 0x61..=0x7A => true,
+        0..=0x7F | 0x2000..=0x206F => false,
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F => true,
+        0x400..=0x481 | 0x48A..=0x52F => true,
+        0x620..=0x64A | 0x66E..=0x66F | 0x671..=0x6D3 => true,
+        0x904..=0x939 => true,
+        han_unified!() | hangul_syllables!() => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// A term's TF-IDF weight in a sentence.
@@ -395,6 +429,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn lettered_is_empty_unless_a_sentence_lacks_a_letter() {
+        assert!(lettered(["One.", "“Two.”", "٣ ک"].into_iter()).is_empty());
+        assert_eq!(
+            lettered(["1", "One.", "* * *"].into_iter()),
+            [false, true, false]
+        );
+        assert!(lettered(std::iter::empty()).is_empty());
+    }
+
+    #[test]
+    fn is_letter_is_is_alphabetic() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", u32::from(c));
+        }
+    }
+
     proptest::proptest! {
         /// The byte-wise start gives the answer of reading every character.
         #[test]
@@ -411,8 +462,8 @@ mod tests {
             vec![(0, 1.0)],
             vec![(2, 5.0)],
         ]);
-        let all = features(&s, |_| true, false, false);
-        let m = features(&s, |i| i != 2, false, false);
+        let all = features(&s, &[], false, false);
+        let m = features(&s, &[true, true, false], false, false);
         assert!(m.row(2).iter().all(|&x| x == 0.0), "{m:?}");
         // Without sentence 2, the best TF-IDF mass is another sentence's: 1.
         let best = m
@@ -441,7 +492,7 @@ mod tests {
             vec![(1, 1.0)],
             vec![(2, 1.0)],
         ]);
-        let m = features(&s, |_| true, false, false);
+        let m = features(&s, &[], false, false);
         let col: Vec<f32> = m.column(1).to_vec();
         // Raw: 0 → cos(0,1) = 0.707; 1 → 0.707 + 0.707; 2 → 0.707; 3 → 0.
         let expect = [0.5, 1.0, 0.5, 0.0];
@@ -457,7 +508,7 @@ mod tests {
             stats(vec![vec![]]),
             stats(vec![vec![(0, 2.0)]]),
         ] {
-            let m = features(&s, |_| true, false, false);
+            let m = features(&s, &[], false, false);
             assert!(m.iter().all(|v| v.is_finite() && (0.0..=1.0).contains(v)));
         }
     }

@@ -317,9 +317,14 @@ fn within(
 /// sentence.
 fn rank_order(scores: &[f32], lettered: &[bool], a: usize, b: usize) -> Ordering {
     let score = |i: usize| scores.get(i).copied().unwrap_or(f32::NEG_INFINITY);
-    has_letter(lettered, b)
-        .cmp(&has_letter(lettered, a))
-        .then(score(b).total_cmp(&score(a)))
+    // Empty `lettered` (every sentence has a letter) is the common case.
+    let letters = if lettered.is_empty() {
+        Ordering::Equal
+    } else {
+        has_letter(lettered, b).cmp(&has_letter(lettered, a))
+    };
+    letters
+        .then_with(|| score(b).total_cmp(&score(a)))
         .then(a.cmp(&b))
 }
 

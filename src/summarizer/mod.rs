@@ -4,7 +4,7 @@ use crate::analysis::{Analysis, ScoredSentence};
 use crate::idf::IdfModel;
 use crate::lang::vote::Detection;
 use crate::lang::Language;
-use crate::score::{features, has_letter, Weights};
+use crate::score::{features, lettered, Weights};
 use crate::segment::{sentence_spans_in, spans_and_language};
 use crate::select::{fit_length, selection_order_by, top_n, Budget, Length};
 use crate::tfidf::{term_stats, term_stats_voting, StopwordChoice, TermStats};
@@ -202,12 +202,13 @@ impl Summarizer {
 
     /// [`Summarizer::choose`] for `n` sentences.
     fn choose_sentences(&self, analysis: &Analysis<'_>, n: usize) -> Vec<usize> {
-        let lettered = analysis.lettered();
+        let lettered = &analysis.lettered;
         if self.redundancy <= 0.0 {
-            return top_n(&analysis.scores_for(n), &lettered, n);
+            return top_n(&analysis.scores_for(n), lettered, n);
         }
-        let order = self.order(analysis, &lettered, n, n);
-        fit_length(&order, lettered.len(), &[], &lettered, Length::sentences(n))
+        let order = self.order(analysis, n, n);
+        let total = analysis.spans.len();
+        fit_length(&order, total, &[], lettered, Length::sentences(n))
     }
 
     /// [`Summarizer::choose`], and about how many sentences the summary was
@@ -220,10 +221,10 @@ impl Summarizer {
             Budget::Sentences(_) | Budget::Ratio(_) => expected,
             Budget::Words(_) | Budget::Chars(_) => total,
         };
-        let lettered = analysis.lettered();
-        let order = self.order(analysis, &lettered, wanted, expected);
+        let order = self.order(analysis, wanted, expected);
+        let lettered = &analysis.lettered;
         (
-            fit_length(&order, total, &sizes, &lettered, length),
+            fit_length(&order, total, &sizes, lettered, length),
             expected,
         )
     }
@@ -251,18 +252,11 @@ impl Summarizer {
 
     /// The order in which sentences enter a summary of about `expected` sentences
     /// (see [`crate::select::selection_order_by`]); `wanted`, the places the caller reads,
-    /// bounds the redundancy pass and the sentences ranked; `lettered` is
-    /// [`Analysis::lettered`].
-    fn order(
-        &self,
-        analysis: &Analysis<'_>,
-        lettered: &[bool],
-        wanted: usize,
-        expected: usize,
-    ) -> Vec<usize> {
+    /// bounds the redundancy pass and the sentences ranked.
+    fn order(&self, analysis: &Analysis<'_>, wanted: usize, expected: usize) -> Vec<usize> {
         let scores = analysis.scores_for(expected);
         let vector = |i| analysis.terms.get(i);
-        selection_order_by(&scores, lettered, vector, self.redundancy, wanted)
+        selection_order_by(&scores, &analysis.lettered, vector, self.redundancy, wanted)
     }
 
     /// The weights a document in `language` is scored with: that language's defaults
@@ -389,11 +383,12 @@ impl Summarizer {
         // it; term building then takes that answer instead of voting again.
         let (spans, detected) = spans_and_language(text, self.language);
         let (language, stats) = self.language_and_terms(text, &spans, detected, parallel);
-        let lettered = |i: usize| {
-            let sentence = spans.get(i).and_then(|span| text.get(span.clone()));
-            sentence.is_none_or(has_letter)
-        };
-        let features = features(&stats, lettered, self.idf.is_some(), parallel);
+        let lettered = lettered(
+            spans
+                .iter()
+                .map(|s| text.get(s.clone()).unwrap_or_default()),
+        );
+        let features = features(&stats, &lettered, self.idf.is_some(), parallel);
         let weights = self.weights_for(language);
         let scores = features.dot(&weights.to_array());
         Analysis {
@@ -404,6 +399,7 @@ impl Summarizer {
             weights,
             language,
             terms: stats.sentences,
+            lettered,
         }
     }
 
