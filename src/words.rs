@@ -80,6 +80,7 @@ fn is_ascii_space(b: u8) -> bool {
 impl<'a> Iterator for WordIndices<'a> {
     type Item = (usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         // Most words are common ones ([`next_common_word`]) in regions of known
         // characters: those here, the others out of line.
