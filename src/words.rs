@@ -80,7 +80,36 @@ fn is_ascii_space(b: u8) -> bool {
 impl<'a> Iterator for WordIndices<'a> {
     type Item = (usize, &'a str);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
+        // Most words are common ones ([`next_common_word`]) in regions of known
+        // characters: those here, the others out of line.
+        if let Pending::Fast(end) = self.pending {
+            match next_common_word(self.text.as_bytes(), self.pos, end) {
+                Some(Ok(word)) => {
+                    self.pos = word.next;
+                    self.plain = word.plain;
+                    return self
+                        .text
+                        .get(word.start..word.stop)
+                        .map(|w| (word.start, w));
+                }
+                Some(Err(start)) => self.pos = start,
+                None => {
+                    self.pos = end;
+                    self.pending = Pending::None;
+                }
+            }
+        }
+        self.next_by_rules()
+    }
+}
+
+impl<'a> WordIndices<'a> {
+    /// The next word by the rules: the fast ones ([`next_fast_word`]) in a region of
+    /// known characters, the full UAX #29 ones elsewhere.
+    #[inline(never)]
+    fn next_by_rules(&mut self) -> Option<(usize, &'a str)> {
         loop {
             match &mut self.pending {
                 Pending::Unicode(offset, iter) => {
@@ -216,6 +245,11 @@ const WB_KNOWN: u8 = 32;
 /// capital, a letter that the Arabic-script fold changes, … A word without one is its
 /// own key (see [`crate::normalize::is_stable`]).
 const WB_NOT_OWN: u8 = 64;
+/// A byte of a character beyond ASCII, in [`WB_BYTE_BITS`] (not a word-break class).
+const WB_BEYOND_ASCII: u8 = 128;
+/// The class of the end of a region, in [`next_common_word`]: none of the above, as no
+/// rule joins a word to what follows the region.
+const WB_END: u8 = 0;
 
 /// The word-break class of a code point as a bit set of the above, 0 for a character
 /// the fast rules do not know. Every known letter or digit is alphanumeric, and no
@@ -299,11 +333,11 @@ fn wb_class_at(bytes: &[u8], i: usize, end: usize) -> (u8, usize) {
     (class, len)
 }
 
-/// [`WB_BITS`] for every byte, 0 for the bytes of characters beyond ASCII (which
-/// [`wb_class_at`] decodes).
+/// [`WB_BITS`] for every ASCII byte, [`WB_BEYOND_ASCII`] for the bytes of characters
+/// beyond ASCII (which [`wb_class_at`] decodes).
 #[allow(clippy::indexing_slicing)]
 static WB_BYTE_BITS: [u8; 256] = {
-    let mut table = [0u8; 256];
+    let mut table = [WB_BEYOND_ASCII; 256];
     let mut b = 0;
     while b < 0x80 {
         table[b] = WB_BITS[b];
@@ -312,7 +346,7 @@ static WB_BYTE_BITS: [u8; 256] = {
     table
 };
 
-/// The class of an ASCII byte, 0 for any other byte.
+/// The class of an ASCII byte, [`WB_BEYOND_ASCII`] for any other byte.
 #[inline]
 fn wb_byte(b: u8) -> u8 {
     WB_BYTE_BITS.get(usize::from(b)).copied().unwrap_or(0)
@@ -349,6 +383,134 @@ fn two_byte_word_run(bytes: &[u8], mut pos: usize, seen: &mut u8, before: &mut u
         pos += 2;
     }
     pos
+}
+
+/// A word of a region of known characters, from [`next_common_word`].
+struct KnownWord {
+    start: usize,
+    stop: usize,
+    /// Where the next word is looked for: past the byte after the word when that is
+    /// an ASCII byte (which, not joining the word to the next, starts no word).
+    next: usize,
+    /// Whether the word is plain ([`WordIndices::plain`]).
+    plain: bool,
+}
+
+/// The common case of [`next_fast_word`], with one table look-up a byte: a word of
+/// ASCII letters, digits and `_` and of letters and digits of two bytes (Latin-1,
+/// Cyrillic, the Arabic script), not of `_` alone, ended by the region's end or by a
+/// character that does not join it to the next word. Characters beyond ASCII that
+/// are no letters or digits (quotes, dashes) are passed before it. `None` at the end
+/// of the region `bytes[pos..end]`, `Err` with the start of a word of another kind.
+#[inline]
+fn next_common_word(bytes: &[u8], pos: usize, end: usize) -> Option<Result<KnownWord, usize>> {
+    let bytes = bytes.get(..end)?;
+    // To the first letter or digit (or `_`).
+    let mut i = pos;
+    let start = loop {
+        let class = wb_byte(*bytes.get(i)?);
+        if class & WB_WORD != 0 {
+            break i;
+        }
+        if class & WB_BEYOND_ASCII == 0 {
+            i += 1;
+            continue;
+        }
+        let (class, len) = wb_class_at(bytes, i, end);
+        if class & WB_WORD != 0 {
+            break i;
+        }
+        i += len;
+    };
+    // WB5, WB8, WB9, WB10, WB13a, WB13b: letters, digits and `_` hold together,
+    // ASCII ones and those of two bytes each in a tight loop.
+    let mut seen = 0;
+    let mut class;
+    loop {
+        (i, class) = ascii_word_run(bytes, i, &mut seen);
+        if class & WB_BEYOND_ASCII == 0 {
+            break;
+        }
+        let at = i;
+        i = two_byte_word_run(bytes, i, &mut seen, &mut 0);
+        if i == at {
+            break;
+        }
+    }
+    // The character after the word, unless it is ASCII.
+    let (after_word, len) = if class & WB_BEYOND_ASCII != 0 {
+        wb_class_at(bytes, i, end)
+    } else {
+        (class, 1)
+    };
+    // Not a word of `_` alone (`unicode_words` drops it), nor one that goes on
+    // (WB6/WB7, WB11/WB12) past `.` `'` `:` `,` `;` `’` `·` `،`.
+    let ends = seen & (WB_LETTER | WB_DIGIT) != 0
+        && after_word & WB_WORD == 0
+        && (after_word & (WB_MID_LETTER | WB_MID_DIGIT) == 0
+            || !mid_joins(
+                after_word,
+                class_before(bytes, i),
+                wb_class_at(bytes, i + len, end).0,
+            ));
+    if !ends {
+        return Some(Err(start));
+    }
+    Some(Ok(KnownWord {
+        start,
+        stop: i,
+        // An ASCII byte after the word starts no word (nor is it one).
+        next: if i < end && class & WB_BEYOND_ASCII == 0 {
+            i + 1
+        } else {
+            i
+        },
+        plain: seen & WB_NOT_OWN == 0,
+    }))
+}
+
+/// The class of the character that ends at `i` in `bytes`, if it is ASCII or a letter
+/// or digit of two bytes (as the characters of [`next_common_word`]'s words are).
+fn class_before(bytes: &[u8], i: usize) -> u8 {
+    match bytes.get(..i) {
+        Some(&[.., lead @ 0xC0..=0xDF, trail @ 0x80..=0xBF]) => wb_two_byte(lead, trail),
+        Some(&[.., b]) => wb_byte(b),
+        _ => 0,
+    }
+}
+
+/// The end of the run of ASCII letters, digits and `_` from `i` in `bytes`, and the
+/// class of the byte there ([`WB_END`] at the end): their classes or-ed into `seen`.
+/// Eight bytes at a time while there are eight, with no bounds check for each.
+#[inline]
+fn ascii_word_run(bytes: &[u8], mut i: usize, seen: &mut u8) -> (usize, u8) {
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        for &b in chunk {
+            let class = wb_byte(b);
+            if class & WB_WORD == 0 {
+                return (i, class);
+            }
+            *seen |= class;
+            i += 1;
+        }
+    }
+    loop {
+        let class = bytes.get(i).map_or(WB_END, |&b| wb_byte(b));
+        if class & WB_WORD == 0 {
+            return (i, class);
+        }
+        *seen |= class;
+        i += 1;
+    }
+}
+
+/// Whether a character of class `mid` joins the characters of classes `before` and
+/// `after` into one word: letter (: . ' ’ ·) letter (WB6/WB7), digit (, ; . ' ’)
+/// digit (WB11/WB12).
+#[inline]
+fn mid_joins(mid: u8, before: u8, after: u8) -> bool {
+    (mid & WB_MID_LETTER != 0 && before & after & WB_LETTER != 0)
+        || (mid & WB_MID_DIGIT != 0 && before & after & WB_DIGIT != 0)
 }
 
 /// The next word of the region of known characters `text[pos..end]`, by the UAX #29
@@ -405,9 +567,7 @@ fn next_fast_word(text: &str, mut pos: usize, end: usize) -> Option<(usize, usiz
                 break len;
             }
             let (after, _) = wb_class_at(bytes, pos + len, end);
-            let joins = (c & WB_MID_LETTER != 0 && before & after & WB_LETTER != 0)
-                || (c & WB_MID_DIGIT != 0 && before & after & WB_DIGIT != 0);
-            if !joins {
+            if !mid_joins(c, before, after) {
                 break len;
             }
             seen |= c;
@@ -525,6 +685,71 @@ mod tests {
                 }
             }
         }
+    }
+
+    proptest::proptest! {
+        /// From any position, [`next_common_word`] finds the word the rules find, or
+        /// hands them its start, or tells the region's end; and where it goes on from
+        /// is where the rules would: words longer than eight bytes, capitals, `_`,
+        /// letters and digits of two bytes, joiners, other characters beyond ASCII
+        /// before and after, and regions that end before the text (at an unknown
+        /// character's chunk).
+        #[test]
+        fn common_words_agree_with_rules(
+            text in "([a-zA-Z0-9_éÉжЖکيہ۵]{0,20}[ ,.;:'!\n\t\"’·“—«۔،؟_]{1,3}){0,8}",
+            tail in "( \u{301}x| 😀|)",
+        ) {
+            let text = text + &tail;
+            let end = known_region_end(&text, 0);
+            for pos in (0..=end).filter(|&i| text.is_char_boundary(i)) {
+                let want = next_fast_word(&text, pos, end);
+                match next_common_word(text.as_bytes(), pos, end) {
+                    Some(Ok(w)) => {
+                        proptest::prop_assert_eq!(Some((w.start, w.stop, w.plain)), want);
+                        proptest::prop_assert!(w.stop <= w.next && w.next <= end);
+                        proptest::prop_assert_eq!(
+                            next_fast_word(&text, w.next, end),
+                            next_fast_word(&text, w.stop, end),
+                            "after {:?} in {:?}", w.start..w.stop, text
+                        );
+                    }
+                    Some(Err(start)) => {
+                        proptest::prop_assert_eq!(next_fast_word(&text, start, end), want);
+                    }
+                    None => proptest::prop_assert_eq!(want, None),
+                }
+            }
+        }
+    }
+
+    /// How many of the words of `text` (one region of known characters)
+    /// [`next_common_word`] finds itself.
+    fn common_words(text: &str) -> (usize, usize) {
+        let end = known_region_end(text, 0);
+        assert_eq!(end, text.len());
+        let (mut pos, mut words, mut common) = (0, 0, 0);
+        while let Some((_, stop, _)) = next_fast_word(text, pos, end) {
+            words += 1;
+            if let Some(Ok(_)) = next_common_word(text.as_bytes(), pos, end) {
+                common += 1;
+            }
+            pos = stop;
+        }
+        (words, common)
+    }
+
+    /// [`next_common_word`] finds most words of English, Russian and Urdu: not
+    /// those with an apostrophe, comma or period inside, nor `_` alone.
+    #[test]
+    fn common_words_are_most() {
+        let english = "It was the best of times, it was the worst of times; the Age of \
+            Wisdom, unquestionably: Mr. Lorry's 1,000 “guineas” wouldn't do — \
+            Extraordinarily_long identifiers_and_words, _ end the café sentence.";
+        assert_eq!(common_words(english), (29, 25));
+        let russian = "«Кот сидел на окне», — сказал он; 3,5 кг.";
+        assert_eq!(common_words(russian), (8, 7));
+        let urdu = "پاکستان کا دارالحکومت اسلام آباد ہے، اور 1947ء میں بنا۔";
+        assert_eq!(common_words(urdu), (10, 10));
     }
 
     #[test]
