@@ -203,8 +203,8 @@ impl Weights {
 /// (dense over the vocabulary only), one parallel pass computes every row from it.
 ///
 /// `corpus_idf`: weigh the centrality vectors by `stats.idf` (a corpus IDF) instead of
-/// using plain counts. `lettered[i]`: whether sentence `i` holds a letter (true
-/// beyond the slice, see [`lettered`]); the row of one that does not is all zeros.
+/// using plain counts. `lettered`: which sentences hold a letter ([`lettered`]); the
+/// row of one that does not is all zeros.
 pub(crate) fn features(
     stats: &TermStats,
     lettered: &[bool],
@@ -216,7 +216,7 @@ pub(crate) fn features(
     let (norms, unit_sum) = unit_sum(stats, centrality_idf);
     let others = stats.sentences.len().saturating_sub(1).max(1) as f32;
     let rows = map_indices(stats.sentences.len(), parallel, |i| {
-        if !lettered.get(i).copied().unwrap_or(true) {
+        if !is_lettered(lettered, i) {
             return [0.0; Feature::ALL.len()];
         }
         let terms = stats.sentences.get(i);
@@ -266,10 +266,16 @@ pub(crate) fn lettered<'s>(sentences: impl ExactSizeIterator<Item = &'s str>) ->
     out
 }
 
+/// Whether sentence `i` holds a letter by the flags of [`lettered`] (true beyond them:
+/// an empty slice says that every sentence does).
+pub(crate) fn is_lettered(lettered: &[bool], i: usize) -> bool {
+    lettered.get(i).copied().unwrap_or(true)
+}
+
 /// Whether `sentence` holds a letter of any script (`char::is_alphabetic`). ASCII is
 /// read by byte up to the first letter or the first other character, which for almost
 /// every sentence is its first.
-pub(crate) fn has_letter(sentence: &str) -> bool {
+fn has_letter(sentence: &str) -> bool {
     let Some(at) = sentence
         .bytes()
         .position(|b| b.is_ascii_alphabetic() || !b.is_ascii())

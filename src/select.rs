@@ -6,6 +6,7 @@
 //! reached; the summary is then given in document order.
 
 use crate::error::Error;
+use crate::score::is_lettered;
 use std::cmp::Ordering;
 
 /// At most this many of the best sentences are reordered for redundancy, so that
@@ -181,7 +182,7 @@ fn selection_order(
 }
 
 /// [`selection_order`] with the term vector of sentence `i` given by `vector(i)`, and
-/// whether it holds a letter by `lettered[i]` (true beyond the slice).
+/// whether it holds a letter by `lettered` ([`crate::score::lettered`]).
 pub(crate) fn selection_order_by<'v>(
     scores: &[f32],
     lettered: &[bool],
@@ -209,7 +210,7 @@ pub(crate) fn selection_order_by<'v>(
     let mut similarity = vec![0.0f32; pool_len];
     // The pool's sentences with a letter come first (rank order), and the swaps below
     // stay among them until they are all taken.
-    let with_letter = pool.iter().filter(|&&i| has_letter(lettered, i)).count();
+    let with_letter = pool.iter().filter(|&&i| is_lettered(lettered, i)).count();
     for taken in 0..pool_len.min(wanted) {
         let mut pick = taken;
         let mut pick_value = f32::NEG_INFINITY;
@@ -294,9 +295,9 @@ fn within(
 ) -> Vec<usize> {
     let mut keep = Vec::new();
     let mut used = 0usize;
-    let text_has_letters = order.first().is_some_and(|&i| has_letter(lettered, i));
+    let text_has_letters = order.first().is_some_and(|&i| is_lettered(lettered, i));
     for &i in order {
-        if text_has_letters && !has_letter(lettered, i) {
+        if text_has_letters && !is_lettered(lettered, i) {
             break;
         }
         let size = sizes.get(i).copied().unwrap_or(0);
@@ -321,16 +322,11 @@ fn rank_order(scores: &[f32], lettered: &[bool], a: usize, b: usize) -> Ordering
     let letters = if lettered.is_empty() {
         Ordering::Equal
     } else {
-        has_letter(lettered, b).cmp(&has_letter(lettered, a))
+        is_lettered(lettered, b).cmp(&is_lettered(lettered, a))
     };
     letters
         .then_with(|| score(b).total_cmp(&score(a)))
         .then(a.cmp(&b))
-}
-
-/// Whether sentence `i` holds a letter: `lettered[i]`, true beyond the slice.
-fn has_letter(lettered: &[bool], i: usize) -> bool {
-    lettered.get(i).copied().unwrap_or(true)
 }
 
 /// Dot product of two sparse vectors sorted by term id.
